@@ -1,0 +1,48 @@
+//! Yima's QR decoding seam: one camera frame in, the QR text out.
+//!
+//! Used identically by the app's Web Worker (through `yima-decode-worker`) and by native tools
+//! (`yima-issuer decode`, tests, benchmarks).
+//!
+//! # What to pass
+//! Pass the **whole camera frame** (e.g. 1280×720 RGBA from a canvas `ImageData`). The decoder
+//! looks for the code anywhere in the frame and, when the full frame fails, also retries on the
+//! central aiming region (see [`strategy`]); the app does not need to crop.
+//!
+//! # Guarantees
+//! * Never panics on any input: dimensions are checked against the buffer length (`None` on
+//!   mismatch, zero size or more than [`MAX_PIXELS`]), and native builds additionally wrap every
+//!   decoder call in `catch_unwind`. On `wasm32-unknown-unknown` a panic would abort the module,
+//!   so only decoders with no known panics run there (see `docs/decoding.md`).
+//! * Text is returned as Unicode: Shift_JIS and ECI-declared charsets (e.g. ISO-8859-1) are
+//!   converted by the decoder.
+
+mod engine;
+mod frame;
+mod guard;
+pub mod strategy;
+#[cfg(feature = "image")]
+pub mod file;
+
+pub use frame::{Luma, MAX_PIXELS};
+pub use strategy::{Scanner, Step};
+
+/// A successful read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// The QR content as Unicode text.
+    pub text: String,
+    /// Which pipeline step produced it (for measurements).
+    pub step: Step,
+}
+
+/// Decodes one RGBA frame (`rgba.len()` must be `width * height * 4`).
+pub fn decode_rgba(width: u32, height: u32, rgba: &[u8]) -> Option<Decoded> {
+    let luma = Luma::from_rgba(width, height, rgba)?;
+    strategy::decode_frame(&luma, strategy::ALL_STEPS)
+}
+
+/// Decodes one 8-bit greyscale frame (`luma.len()` must be `width * height`).
+pub fn decode_luma(width: u32, height: u32, luma: &[u8]) -> Option<Decoded> {
+    let luma = Luma::from_luma(width, height, luma)?;
+    strategy::decode_frame(&luma, strategy::ALL_STEPS)
+}
