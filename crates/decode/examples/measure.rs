@@ -1,6 +1,6 @@
 //! Measures each pipeline step and the full pipeline over labelled image folders.
 //!
-//! `cargo run --release -p yima-decode --example measure -- DIR...`
+//! `cargo run --release -p yima-decode --features rqrr --example measure -- DIR...`
 //! Every `NAME.{png,jpg,gif}` with a sibling `NAME.txt` is a case; results are grouped by
 //! folder and by the filename prefix before the first `-` (synthetic condition names).
 
@@ -16,6 +16,8 @@ const STEPS: &[Step] = &[
     Step::RxingHalf,
     Step::RxingCentre,
     Step::RxingStretched,
+    Step::RxingSharp,
+    Step::RxingSharpHalf,
     Step::Rqrr,
     Step::RqrrHalf,
 ];
@@ -62,6 +64,7 @@ fn main() {
             let got = yima_decode::decode_rgba(rgba.width(), rgba.height(), rgba.as_raw());
             let dt = t0.elapsed().as_secs_f64() * 1e3;
             let ok = got.as_ref().is_some_and(|d| d.text.as_bytes() == want.as_slice());
+            let pipeline_ok = ok;
             *t.hits.entry("pipeline".into()).or_default() += ok as usize;
             *t.ms.entry("pipeline".into()).or_default() += dt;
             if !ok && std::env::var("VERBOSE").is_ok() {
@@ -77,6 +80,9 @@ fn main() {
                 let dt = t0.elapsed().as_secs_f64() * 1e3;
                 let ok = got.is_some_and(|d| d.text.as_bytes() == want.as_slice());
                 *t.hits.entry(format!("{step:?}")).or_default() += ok as usize;
+                if ok && !pipeline_ok {
+                    println!("RESCUE {step:?} {}", path.display());
+                }
                 *t.ms.entry(format!("{step:?}")).or_default() += dt;
             }
         }

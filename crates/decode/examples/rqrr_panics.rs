@@ -1,6 +1,6 @@
 //! Finds images on which raw rqrr panics (with `image`'s own greyscale conversion and ours).
 //!
-//! `cargo run --release -p yima-decode --example rqrr_panics -- FILE...`
+//! `cargo run --release -p yima-decode --features rqrr --example rqrr_panics -- FILE...`
 
 fn rqrr_raw(w: usize, h: usize, px: &[u8]) {
     let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| px[y * w + x]);

@@ -102,4 +102,37 @@ impl Luma {
             .collect();
         Luma { width: self.width, height: self.height, data: self.data.iter().map(|&v| lut[v as usize]).collect() }
     }
+
+    /// Unsharp mask: `v + amount × (v − box_blur(v, radius))`, undoing part of a defocus or motion blur.
+    pub fn sharpened(&self, radius: usize, amount: f32) -> Luma {
+        let blurred = self.box_blur(radius);
+        let k = (amount * 256.0) as i32;
+        let data = self
+            .data
+            .iter()
+            .zip(&blurred)
+            .map(|(&v, &b)| (v as i32 + ((v as i32 - b as i32) * k >> 8)).clamp(0, 255) as u8)
+            .collect();
+        Luma { width: self.width, height: self.height, data }
+    }
+
+    /// Separable box blur of half-width `radius` (edges clamped).
+    fn box_blur(&self, radius: usize) -> Vec<u8> {
+        let (w, h) = (self.width as usize, self.height as usize);
+        let pass = |src: &[u8], len: usize, lines: usize, at: &dyn Fn(usize, usize) -> usize| {
+            let mut out = vec![0u8; src.len()];
+            let n = (2 * radius + 1) as u32;
+            for line in 0..lines {
+                let px = |i: isize| src[at(line, i.clamp(0, len as isize - 1) as usize)] as u32;
+                let mut sum: u32 = (-(radius as isize)..=radius as isize).map(px).sum();
+                for i in 0..len {
+                    out[at(line, i)] = (sum / n) as u8;
+                    sum = sum + px(i as isize + radius as isize + 1) - px(i as isize - radius as isize);
+                }
+            }
+            out
+        };
+        let rows = pass(&self.data, w, h, &|line, i| line * w + i);
+        pass(&rows, h, w, &|line, i| i * w + line)
+    }
 }

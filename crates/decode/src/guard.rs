@@ -13,3 +13,13 @@ pub fn no_panic<T>(f: impl FnOnce() -> Option<T>) -> Option<T> {
         f()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_panicking_decoder_yields_none() {
+        let r: Option<u8> = super::no_panic(|| panic!("decoder bug"));
+        assert_eq!(r, None);
+        assert_eq!(super::no_panic(|| Some(3)), Some(3));
+    }
+}

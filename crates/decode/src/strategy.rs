@@ -2,7 +2,9 @@
 //!
 //! The order was chosen by measurement (`docs/decoding.md`): cheap, high-yield steps first.
 
-use crate::engine::{rqrr, rxing, rxing::Binar};
+#[cfg(feature = "rqrr")]
+use crate::engine::rqrr;
+use crate::engine::{rxing, rxing::Binar};
 use crate::{guard::no_panic, Decoded, Luma};
 
 /// One attempt: a preprocessing variant fed to one decoder.
@@ -20,14 +22,21 @@ pub enum Step {
     RxingCentre,
     /// rxing on the contrast-stretched frame (low light).
     RxingStretched,
-    /// rqrr on the whole frame.
+    /// rxing on the unsharp-masked frame (defocus, motion blur).
+    RxingSharp,
+    /// rxing on the unsharp-masked frame downscaled 2×.
+    RxingSharpHalf,
+    /// rqrr on the whole frame (measurement only: feature `rqrr`).
+    #[cfg(feature = "rqrr")]
     Rqrr,
-    /// rqrr on the frame downscaled 2×.
+    /// rqrr on the frame downscaled 2× (measurement only: feature `rqrr`).
+    #[cfg(feature = "rqrr")]
     RqrrHalf,
 }
 
 /// Every step, in the production order.
-pub const ALL_STEPS: &[Step] = &[Step::RxingFull, Step::RxingHalf, Step::RxingGlobal, Step::RxingCentre];
+pub const ALL_STEPS: &[Step] =
+    &[Step::RxingSharpHalf, Step::RxingFull, Step::RxingSharp, Step::RxingGlobal, Step::RxingHalf];
 
 impl Step {
     /// Runs this step; `None` on no read (panics inside decoders are caught natively).
@@ -39,7 +48,11 @@ impl Step {
             Step::RxingHalf => rxing::decode(&img.half()?, Binar::Hybrid, false, true),
             Step::RxingCentre => rxing::decode(&img.centre_crop(0.6).stretched(), Binar::Hybrid, true, true),
             Step::RxingStretched => rxing::decode(&img.stretched(), Binar::Hybrid, false, true),
+            Step::RxingSharp => rxing::decode(&img.sharpened(2, 2.0), Binar::Hybrid, false, true),
+            Step::RxingSharpHalf => rxing::decode(&img.half()?.sharpened(1, 1.5), Binar::Hybrid, false, true),
+            #[cfg(feature = "rqrr")]
             Step::Rqrr => rqrr::decode(img),
+            #[cfg(feature = "rqrr")]
             Step::RqrrHalf => rqrr::decode(&img.half()?),
         })
     }
@@ -50,9 +63,12 @@ pub fn decode_frame(img: &Luma, steps: &[Step]) -> Option<Decoded> {
     steps.iter().find_map(|&step| step.run(img).map(|text| Decoded { text, step }))
 }
 
-/// Cross-frame scanner: runs the cheap first step on every frame and one of the remaining
-/// steps in rotation, so each frame costs at most two attempts while every variant gets tried
-/// within a few frames.
+/// How many leading steps of [`ALL_STEPS`] run on every frame in [`Scanner`].
+const EVERY_FRAME: usize = 2;
+
+/// Cross-frame scanner for a live stream: every frame gets the first two (cheap, high-yield)
+/// steps plus one of the remaining steps in rotation, so a frame costs at most three attempts
+/// while every variant is tried within a few frames.
 #[derive(Debug, Default)]
 pub struct Scanner {
     frame: usize,
@@ -65,10 +81,10 @@ impl Scanner {
 
     /// Decodes one frame of a live stream.
     pub fn scan(&mut self, img: &Luma) -> Option<Decoded> {
-        let (first, rest) = ALL_STEPS.split_first()?;
+        let (every, rest) = ALL_STEPS.split_at(EVERY_FRAME.min(ALL_STEPS.len()));
         let extra = rest.get(self.frame % rest.len().max(1)).copied();
         self.frame = self.frame.wrapping_add(1);
-        decode_frame(img, &[*first]).or_else(|| decode_frame(img, extra.as_slice()))
+        decode_frame(img, every).or_else(|| decode_frame(img, extra.as_slice()))
     }
 
     /// [`Scanner::scan`] on an RGBA frame; `None` for invalid input.

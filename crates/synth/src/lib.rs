@@ -25,7 +25,7 @@ pub enum Condition {
     Tilt,
     /// Out of focus: Gaussian blur σ 1.4–2.4 px.
     Defocus,
-    /// Hand shake: linear motion blur of 5–10 px.
+    /// Hand shake: linear motion blur of 3–7 px (about 0.6–1.6 modules).
     Motion,
     /// Display pixel grid aliasing with the sensor grid.
     Moire,
@@ -126,7 +126,7 @@ pub fn render(seed: u64, condition: Condition, index: usize, text: &str) -> Resu
     let (mut gain, mut noise) = (rng.range(0.85, 1.0), rng.range(0.005, 0.015));
     match condition {
         Condition::Defocus => effects::gaussian_blur(&mut img, rng.range(1.4, 2.4)),
-        Condition::Motion => effects::motion_blur(&mut img, rng.range(5.0, 10.0), rng.range(0.0, 180.0).to_radians()),
+        Condition::Motion => effects::motion_blur(&mut img, rng.range(3.0, 7.0), rng.range(0.0, 180.0).to_radians()),
         Condition::Glare => {
             let c = (pose.centre.0 + rng.range(-0.4, 0.4) * pose.side, pose.centre.1 + rng.range(-0.4, 0.4) * pose.side);
             effects::glare(&mut img, c, rng.range(40.0, 90.0), rng.range(0.5, 0.9));
