@@ -155,7 +155,7 @@ pub fn corpus<'a>(seed: u64, count: usize, texts: Option<&'a [String]>) -> impl 
 }
 
 /// Writes [`corpus`] to `out` as `{stem}.png` + `{stem}.txt` (exact text); returns frames written.
-pub fn write_corpus(out: &std::path::Path, seed: u64, count: usize, texts: Option<&[String]>) -> Result<usize, Box<dyn std::error::Error>> {
+pub fn write_corpus(out: &std::path::Path, seed: u64, count: usize, texts: Option<&[String]>) -> Result<usize, Box<dyn std::error::Error + Send + Sync>> {
     std::fs::create_dir_all(out)?;
     let mut n = 0;
     for frame in corpus(seed, count, texts) {
