@@ -1,0 +1,118 @@
+//! The one card staff see: verdict, reasons and the verified facts.
+
+use serde::{Deserialize, Serialize};
+
+use crate::claims::{Colour, TestKind, TestOutcome, TestResult, Vaccination};
+use crate::evaluate::{basis_time, Facts};
+use crate::policy::{Policy, TimeBasis, VenueKey};
+use crate::verdict::{Reason, Verdict};
+use crate::Time;
+
+/// Where a fact came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Source {
+    HealthCode { region: u32 },
+    TestReport { region: u32 },
+}
+
+/// A test as shown on the card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestView {
+    pub kind: TestKind,
+    pub outcome: TestOutcome,
+    pub sampled_at: Time,
+    pub reported_at: Time,
+    pub institution: String,
+    pub institution_region: u32,
+    /// Age at evaluation, counted from `basis`.
+    pub age_seconds: i64,
+    pub basis: TimeBasis,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HolderView {
+    pub masked_name: String,
+    pub masked_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    pub verdict: Verdict,
+    /// Worst first; never empty.
+    pub reasons: Vec<Reason>,
+    pub holder: Option<HolderView>,
+    /// Region of the health code's issuer (or of the report's signer when alone).
+    pub issuer_region: Option<u32>,
+    pub colour: Option<Colour>,
+    pub code_issued_at: Option<Time>,
+    pub nat: Option<TestView>,
+    pub antigen: Option<TestView>,
+    pub vaccination: Option<Vaccination>,
+    /// Credentials merged into this card, in scan order.
+    pub sources: Vec<Source>,
+    pub venue: VenueKey,
+    pub evaluated_at: Time,
+    /// Signed by demo keys.
+    pub demo: bool,
+}
+
+impl Card {
+    /// A card with no verified facts (rejected credential, or no trust data).
+    pub fn bare(reasons: Vec<Reason>, venue: VenueKey, now: Time) -> Card {
+        let (verdict, reasons) = crate::verdict::conclude(reasons);
+        Card {
+            verdict,
+            reasons,
+            holder: None,
+            issuer_region: None,
+            colour: None,
+            code_issued_at: None,
+            nat: None,
+            antigen: None,
+            vaccination: None,
+            sources: Vec::new(),
+            venue,
+            evaluated_at: now,
+            demo: false,
+        }
+    }
+
+    /// A card for verified facts.
+    pub fn from_facts(facts: &Facts, sources: Vec<Source>, reasons: Vec<Reason>, policy: Option<&Policy>, venue: VenueKey, now: Time) -> Card {
+        let mut card = Card::bare(reasons, venue, now);
+        let skew = policy.map_or(chrono::Duration::seconds(crate::evaluate::DEFAULT_SKEW_SECONDS), Policy::skew);
+        let view = |kind: TestKind| {
+            let rule = policy.and_then(|p| if kind == TestKind::Nat { p.nat.as_ref() } else { p.antigen.as_ref() });
+            let basis = rule.map_or(TimeBasis::Report, |r| r.basis);
+            facts.latest(kind, basis, now, skew).map(|t| test_view(t, basis, now))
+        };
+        card.nat = view(TestKind::Nat);
+        card.antigen = view(TestKind::Antigen);
+        let holder = facts.health.as_ref().map(|h| &h.holder).or(facts.reports.first().map(|r| &r.holder));
+        card.holder = holder.map(|h| HolderView { masked_name: h.masked_name.clone(), masked_id: h.masked_id.clone() });
+        if let Some(h) = &facts.health {
+            card.issuer_region = Some(h.region);
+            card.colour = Some(h.colour);
+            card.code_issued_at = Some(h.issued_at);
+            card.vaccination = h.vaccination.clone();
+        } else {
+            card.issuer_region = facts.reports.first().map(|r| r.region);
+        }
+        card.sources = sources;
+        card
+    }
+}
+
+fn test_view(t: &TestResult, basis: TimeBasis, now: Time) -> TestView {
+    TestView {
+        kind: t.kind,
+        outcome: t.outcome,
+        sampled_at: t.sampled_at,
+        reported_at: t.reported_at,
+        institution: t.institution.clone(),
+        institution_region: t.institution_region,
+        age_seconds: (now - basis_time(t, basis)).num_seconds(),
+        basis,
+    }
+}

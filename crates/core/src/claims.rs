@@ -1,0 +1,176 @@
+//! The signed claims inside a credential (CBOR, short keys; see docs/format.md).
+
+use serde::{Deserialize, Serialize};
+
+use crate::Time;
+
+/// Health-code colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Colour {
+    Green,
+    Yellow,
+    Red,
+}
+
+/// Kind of test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TestKind {
+    /// Nucleic-acid (PCR) test.
+    Nat,
+    /// Rapid antigen test.
+    Antigen,
+}
+
+/// Result of a test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TestOutcome {
+    Negative,
+    Positive,
+}
+
+/// Who the credential belongs to. Only masked values and a salted hash travel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Holder {
+    /// Masked name, e.g. `陈*`.
+    #[serde(rename = "n")]
+    pub masked_name: String,
+    /// Masked ID number, e.g. `3101**********1234`.
+    #[serde(rename = "i")]
+    pub masked_id: String,
+    /// 16-byte salted hash of the full ID number (see [`crate::keys::holder_hash`]);
+    /// used only to match credentials of the same person.
+    #[serde(rename = "h", with = "serde_bytes_16")]
+    pub id_hash: [u8; 16],
+}
+
+/// One test result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestResult {
+    #[serde(rename = "k")]
+    pub kind: TestKind,
+    #[serde(rename = "r")]
+    pub outcome: TestOutcome,
+    /// Sample taken.
+    #[serde(rename = "s", with = "chrono::serde::ts_seconds")]
+    pub sampled_at: Time,
+    /// Report issued (the default basis for validity).
+    #[serde(rename = "t", with = "chrono::serde::ts_seconds")]
+    pub reported_at: Time,
+    /// Testing institution.
+    #[serde(rename = "o")]
+    pub institution: String,
+    /// GB/T 2260 code of the institution's region.
+    #[serde(rename = "g")]
+    pub institution_region: u32,
+}
+
+/// Vaccination summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vaccination {
+    #[serde(rename = "d")]
+    pub doses: u8,
+    #[serde(rename = "l")]
+    pub last_dose: chrono::NaiveDate,
+}
+
+/// A dynamic health code, signed by the issuing province.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HealthCode {
+    /// GB/T 2260 six-digit code of the issuing region, e.g. 310000.
+    #[serde(rename = "g")]
+    pub region: u32,
+    #[serde(rename = "a", with = "chrono::serde::ts_seconds")]
+    pub issued_at: Time,
+    #[serde(rename = "x", with = "chrono::serde::ts_seconds")]
+    pub expires_at: Time,
+    #[serde(rename = "c")]
+    pub colour: Colour,
+    #[serde(rename = "p")]
+    pub holder: Holder,
+    /// Latest NAT result known to the issuer.
+    #[serde(rename = "n", default, skip_serializing_if = "Option::is_none")]
+    pub nat: Option<TestResult>,
+    /// Latest antigen result known to the issuer.
+    #[serde(rename = "q", default, skip_serializing_if = "Option::is_none")]
+    pub antigen: Option<TestResult>,
+    #[serde(rename = "v", default, skip_serializing_if = "Option::is_none")]
+    pub vaccination: Option<Vaccination>,
+}
+
+/// A paper test report's QR, signed by a testing institution's key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestReport {
+    /// GB/T 2260 code of the signing institution's province.
+    #[serde(rename = "g")]
+    pub region: u32,
+    #[serde(rename = "a", with = "chrono::serde::ts_seconds")]
+    pub issued_at: Time,
+    #[serde(rename = "x", with = "chrono::serde::ts_seconds")]
+    pub expires_at: Time,
+    #[serde(rename = "p")]
+    pub holder: Holder,
+    #[serde(rename = "r")]
+    pub result: TestResult,
+}
+
+/// The claims of a credential: externally tagged by kind (`hc` or `tr`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Claims {
+    #[serde(rename = "hc")]
+    HealthCode(HealthCode),
+    #[serde(rename = "tr")]
+    TestReport(TestReport),
+}
+
+impl Claims {
+    pub fn region(&self) -> u32 {
+        match self {
+            Claims::HealthCode(h) => h.region,
+            Claims::TestReport(r) => r.region,
+        }
+    }
+    pub fn holder(&self) -> &Holder {
+        match self {
+            Claims::HealthCode(h) => &h.holder,
+            Claims::TestReport(r) => &r.holder,
+        }
+    }
+    pub fn issued_at(&self) -> Time {
+        match self {
+            Claims::HealthCode(h) => h.issued_at,
+            Claims::TestReport(r) => r.issued_at,
+        }
+    }
+    pub fn expires_at(&self) -> Time {
+        match self {
+            Claims::HealthCode(h) => h.expires_at,
+            Claims::TestReport(r) => r.expires_at,
+        }
+    }
+}
+
+/// CBOR byte string of exactly 16 bytes.
+mod serde_bytes_16 {
+    use serde::{de::Error, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &[u8; 16], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(v)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[u8; 16], D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = [u8; 16];
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("16 bytes")
+            }
+            fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<[u8; 16], E> {
+                v.try_into().map_err(|_| E::invalid_length(v.len(), &self))
+            }
+        }
+        d.deserialize_bytes(V)
+    }
+}

@@ -1,0 +1,98 @@
+//! QR text ⇄ COSE bytes: `YM1:` + base45(zlib(COSE_Sign1)).
+//!
+//! Base45 (RFC 9285) keeps the QR in alphanumeric mode; zlib as in EU DCC.
+
+use std::io::Read;
+
+use flate2::{read::ZlibDecoder, write::ZlibEncoder, Compression};
+
+/// Version prefix of every Yima credential.
+pub const PREFIX: &str = "YM1:";
+/// Longest QR text accepted (a version-40 QR holds at most 4,296 alphanumeric characters).
+pub const MAX_TEXT_LEN: usize = 4296;
+/// Largest decompressed payload accepted (zip-bomb guard).
+pub const MAX_INFLATED: usize = 16 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("empty text")]
+    Empty,
+    #[error("text longer than any QR code holds")]
+    TooLong,
+    #[error("not a Yima credential (prefix {0:?})")]
+    UnknownPrefix(String),
+    #[error("base45 is invalid")]
+    Base45,
+    #[error("compressed data is invalid")]
+    Inflate,
+    #[error("decompressed data exceeds {MAX_INFLATED} bytes")]
+    TooLarge,
+}
+
+/// Encodes COSE bytes as QR text.
+pub fn encode_text(cose: &[u8]) -> String {
+    use std::io::Write;
+    let mut z = ZlibEncoder::new(Vec::new(), Compression::best());
+    // Writing into a Vec cannot fail.
+    let _ = z.write_all(cose);
+    let compressed = z.finish().unwrap_or_default();
+    format!("{PREFIX}{}", base45::encode(compressed))
+}
+
+/// Decodes QR text to COSE bytes. Never panics, whatever the input.
+pub fn decode_text(text: &str) -> Result<Vec<u8>, DecodeError> {
+    // Scan guns and paste add line ends; nothing else is trimmed.
+    let text = text.trim_end_matches(['\r', '\n']);
+    if text.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if text.len() > MAX_TEXT_LEN {
+        return Err(DecodeError::TooLong);
+    }
+    let Some(body) = text.strip_prefix(PREFIX) else {
+        let shown: String = text.chars().take(4).collect();
+        return Err(DecodeError::UnknownPrefix(shown));
+    };
+    let compressed = base45::decode(body).map_err(|_| DecodeError::Base45)?;
+    let mut out = Vec::new();
+    let mut z = ZlibDecoder::new(compressed.as_slice()).take(MAX_INFLATED as u64 + 1);
+    z.read_to_end(&mut out).map_err(|_| DecodeError::Inflate)?;
+    if out.len() > MAX_INFLATED {
+        return Err(DecodeError::TooLarge);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let data = b"\xd2\x84hello cose".to_vec();
+        let t = encode_text(&data);
+        assert!(t.starts_with("YM1:"));
+        assert!(t[4..].chars().all(|c| "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".contains(c)));
+        assert_eq!(decode_text(&t).unwrap(), data);
+        assert_eq!(decode_text(&format!("{t}\r\n")).unwrap(), data);
+    }
+
+    #[test]
+    fn rejects_bad_input() {
+        assert_eq!(decode_text(""), Err(DecodeError::Empty));
+        assert_eq!(decode_text("HC1:ABC"), Err(DecodeError::UnknownPrefix("HC1:".into())));
+        assert_eq!(decode_text("YM1:abc"), Err(DecodeError::Base45));
+        assert_eq!(decode_text("YM1:000000"), Err(DecodeError::Inflate));
+        assert_eq!(decode_text(&"A".repeat(5000)), Err(DecodeError::TooLong));
+    }
+
+    #[test]
+    fn rejects_zip_bomb() {
+        use std::io::Write;
+        let mut z = ZlibEncoder::new(Vec::new(), Compression::best());
+        z.write_all(&vec![0u8; 1 << 20]).unwrap();
+        let t = format!("{PREFIX}{}", base45::encode(z.finish().unwrap()));
+        assert!(t.len() < MAX_TEXT_LEN);
+        assert_eq!(decode_text(&t), Err(DecodeError::TooLarge));
+    }
+}

@@ -1,0 +1,151 @@
+//! Chinese and English texts for everything the core can say.
+
+use serde::{Deserialize, Serialize};
+
+use crate::claims::{Colour, TestKind, TestOutcome};
+use crate::verdict::{Reason, Verdict};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Parses `zh`, `zh-CN`, `en`, `en-US`, …
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.to_ascii_lowercase();
+        if s.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if s.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+}
+
+fn pick(lang: Lang, zh: &str, en: &str) -> String {
+    match lang {
+        Lang::Zh => zh.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+pub fn verdict(v: Verdict, lang: Lang) -> String {
+    match v {
+        Verdict::Pass => pick(lang, "通过", "PASS"),
+        Verdict::Deny => pick(lang, "不通过", "DENIED"),
+        Verdict::Check => pick(lang, "人工核验", "CHECK BY HAND"),
+    }
+}
+
+pub fn colour(c: Colour, lang: Lang) -> String {
+    match c {
+        Colour::Green => pick(lang, "绿码", "Green code"),
+        Colour::Yellow => pick(lang, "黄码", "Yellow code"),
+        Colour::Red => pick(lang, "红码", "Red code"),
+    }
+}
+
+pub fn test_kind(k: TestKind, lang: Lang) -> String {
+    match k {
+        TestKind::Nat => pick(lang, "核酸", "NAT"),
+        TestKind::Antigen => pick(lang, "抗原", "Antigen"),
+    }
+}
+
+pub fn outcome(o: TestOutcome, lang: Lang) -> String {
+    match o {
+        TestOutcome::Negative => pick(lang, "阴性", "negative"),
+        TestOutcome::Positive => pick(lang, "阳性", "POSITIVE"),
+    }
+}
+
+/// "N h ago" / "N 小时前" (minutes below one hour).
+pub fn ago(seconds: i64, lang: Lang) -> String {
+    if seconds < 3600 {
+        let m = (seconds / 60).max(0);
+        return pick(lang, &format!("{m} 分钟前"), &format!("{m} min ago"));
+    }
+    let h = seconds / 3600;
+    pick(lang, &format!("{h} 小时前"), &format!("{h} h ago"))
+}
+
+fn hours(seconds: i64) -> String {
+    let tenths = seconds * 10 / 3600;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// One sentence per reason.
+pub fn reason(r: &Reason, lang: Lang) -> String {
+    use Reason::*;
+    match r {
+        Malformed => pick(lang, "二维码内容损坏或格式错误", "The QR content is damaged or malformed"),
+        UnknownPrefix => pick(lang, "不是可识别的健康码或检测报告", "Not a recognised health code or test report"),
+        BadSignature => pick(lang, "签名无效：内容被篡改或伪造", "Invalid signature: altered or forged"),
+        UnknownKid => pick(lang, "签发机构不在信任列表中", "Issuer is not in the trust list"),
+        KeyNotYetValid => pick(lang, "签发密钥尚未生效", "The issuer's key is not valid yet"),
+        KeyExpired => pick(lang, "签发密钥已过期", "The issuer's key has expired"),
+        KeyRevoked => pick(lang, "签发密钥已被吊销", "The issuer's key has been revoked"),
+        WrongRole => pick(lang, "该机构无权签发此类凭证", "This issuer may not sign this kind of credential"),
+        RegionMismatch => pick(lang, "签发地区与密钥所属地区不符", "Issuing region does not match the key's region"),
+        CodeExpired => pick(lang, "健康码已过期，请刷新后重新出示", "Health code expired: refresh it and show again"),
+        CodeTooOld { age_seconds, max_seconds } => pick(
+            lang,
+            &format!("健康码生成于 {age_seconds} 秒前（上限 {max_seconds} 秒），疑似截图"),
+            &format!("Code generated {age_seconds} s ago (limit {max_seconds} s): possibly a screenshot"),
+        ),
+        IssuedInFuture => pick(lang, "签发时间晚于当前时间", "Issued in the future"),
+        ReportExpired => pick(lang, "检测报告二维码已过期", "The test report's QR has expired"),
+        ColourNotAllowed { colour: c } => pick(
+            lang,
+            &format!("{}不允许进入", colour(*c, Lang::Zh)),
+            &format!("{} is not admitted here", colour(*c, Lang::En)),
+        ),
+        NatMissing => pick(lang, "无核酸检测结果", "No NAT result"),
+        NatPositive => pick(lang, "核酸检测阳性", "NAT result positive"),
+        NatTooOld { age_seconds, max_hours } => pick(
+            lang,
+            &format!("核酸结果已 {} 小时，超过 {max_hours} 小时", hours(*age_seconds)),
+            &format!("NAT result is {} h old, over {max_hours} h", hours(*age_seconds)),
+        ),
+        AntigenMissing => pick(lang, "无抗原检测结果", "No antigen result"),
+        AntigenPositive => pick(lang, "抗原检测阳性", "Antigen result positive"),
+        AntigenTooOld { age_seconds, max_hours } => pick(
+            lang,
+            &format!("抗原结果已 {} 小时，超过 {max_hours} 小时", hours(*age_seconds)),
+            &format!("Antigen result is {} h old, over {max_hours} h", hours(*age_seconds)),
+        ),
+        ResultInFuture => pick(lang, "检测时间晚于当前时间", "Test dated in the future"),
+        HealthCodeMissing => pick(lang, "仅有检测报告：请同时出示健康码", "Test report only: ask for the health code too"),
+        NoTrustData => pick(lang, "尚无可信密钥与规则数据，无法核验", "No trust data yet: cannot verify"),
+        TrustDataStale => pick(lang, "信任数据已过期，请联网更新", "Trust data is out of date: go online to update"),
+        ClockBehindTrustList => pick(lang, "本机时间早于信任数据签发时间，请校准时间", "This device's clock is behind the signed data: set the clock"),
+        PolicyMissing => pick(lang, "本场所没有适用的规则", "No policy for this venue"),
+        AllChecksPassed => pick(lang, "符合本场所全部要求", "Meets every requirement of this venue"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts() {
+        assert_eq!(verdict(Verdict::Check, Lang::Zh), "人工核验");
+        assert_eq!(reason(&Reason::NatTooOld { age_seconds: 48 * 3600 + 1, max_hours: 48 }, Lang::En), "NAT result is 48.0 h old, over 48 h");
+        assert_eq!(ago(20 * 3600 + 5, Lang::Zh), "20 小时前");
+        assert_eq!(ago(125, Lang::En), "2 min ago");
+        assert_eq!(Lang::parse("en-US"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+    }
+}

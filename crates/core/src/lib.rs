@@ -1,0 +1,40 @@
+//! Yima's verification core: QR text → credential → signature → policy → [`Card`].
+//!
+//! Pure Rust with no browser APIs, so every stage is tested natively with `cargo test`.
+//! Time is always an argument (`now`); nothing here reads a clock.
+//!
+//! Stages and their error types:
+//! - [`codec`]: QR text ⇄ COSE bytes (`YM1:` + base45 + zlib) — [`codec::DecodeError`]
+//! - [`cose`]: COSE_Sign1 with Ed25519 — [`cose::CoseError`]
+//! - [`envelope`]: root-signed JSON files (trust list, policies) — [`envelope::EnvelopeError`]
+//! - [`trust`] / [`policy`]: the signed data a verifier relies on
+//! - [`verify`]: credential + trust list → a [`verify::Verification`] *value* (never an error)
+//! - [`evaluate`]: verified facts + venue policy → reasons → [`Verdict`]
+//! - [`session`]: merges a health code and a paper report of the same holder into one [`Card`]
+
+pub mod card;
+pub mod claims;
+pub mod codec;
+pub mod cose;
+pub mod demo;
+pub mod envelope;
+pub mod evaluate;
+pub mod i18n;
+pub mod issue;
+pub mod keys;
+pub mod policy;
+pub mod region;
+pub mod session;
+pub mod trust;
+pub mod verdict;
+pub mod verify;
+
+pub use card::Card;
+pub use claims::{Claims, Colour, HealthCode, Holder, TestKind, TestOutcome, TestReport, TestResult};
+pub use policy::{Policy, PolicySet, VenueKey, VenueType};
+pub use session::Session;
+pub use trust::TrustList;
+pub use verdict::{Reason, Verdict};
+
+/// A point in time. Always passed in by the caller.
+pub type Time = chrono::DateTime<chrono::Utc>;

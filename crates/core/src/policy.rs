@@ -1,0 +1,141 @@
+//! Root-signed venue policies (`policies.json`): per region × venue type.
+
+use chrono::Duration;
+use ed25519_dalek::VerifyingKey;
+use serde::{Deserialize, Serialize};
+
+use crate::claims::Colour;
+use crate::envelope::SignedContent;
+use crate::region::province_of;
+use crate::trust::TrustError;
+use crate::Time;
+
+/// File kind bound into the root signature.
+pub const KIND: &str = "policies";
+
+/// Venue type id, e.g. `metro`, `mall`, `leave_city`. Open-ended: new types arrive in signed
+/// policy files without an app update.
+pub type VenueType = String;
+
+/// Where the verifier stands: venue type and the venue's GB/T 2260 region.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct VenueKey {
+    pub venue: VenueType,
+    pub region: u32,
+}
+
+/// From which time a test's age is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeBasis {
+    Report,
+    Sample,
+}
+
+/// A test requirement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestRule {
+    pub max_age_hours: u32,
+    pub basis: TimeBasis,
+}
+
+/// The rule at one venue type in one region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Policy {
+    pub venue: VenueType,
+    /// GB/T 2260 code this policy applies to; 0 = national default.
+    pub region: u32,
+    pub name_zh: String,
+    pub name_en: String,
+    pub allowed_colours: Vec<Colour>,
+    /// NAT required, and how recent.
+    pub nat: Option<TestRule>,
+    /// Antigen required, and how recent.
+    pub antigen: Option<TestRule>,
+    /// Screenshot guard: a dynamic code older than this is refused.
+    pub max_code_age_seconds: u32,
+    /// Tolerated difference between issuer and device clocks.
+    pub clock_skew_seconds: u32,
+    pub effective_from: Time,
+}
+
+impl Policy {
+    pub fn skew(&self) -> Duration {
+        Duration::seconds(i64::from(self.clock_skew_seconds))
+    }
+}
+
+/// The policy file's signed content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicySet {
+    pub sequence: u64,
+    pub issued_at: Time,
+    pub max_age_hours: u32,
+    #[serde(default)]
+    pub demo: bool,
+    pub policies: Vec<Policy>,
+}
+
+impl PolicySet {
+    /// The policy in force for `venue` at `now`: the most specific region (exact code, then its
+    /// province, then national), and among those the latest already effective.
+    pub fn select(&self, venue: &VenueKey, now: Time) -> Option<&Policy> {
+        let rank = |p: &Policy| {
+            if p.region == venue.region {
+                Some(3)
+            } else if p.region == province_of(venue.region) {
+                Some(2)
+            } else if p.region == 0 {
+                Some(1)
+            } else {
+                None
+            }
+        };
+        self.policies
+            .iter()
+            .filter(|p| p.venue == venue.venue && p.effective_from <= now)
+            .filter_map(|p| rank(p).map(|r| ((r, p.effective_from), p)))
+            .max_by_key(|(k, _)| *k)
+            .map(|(_, p)| p)
+    }
+
+    /// Venue types offered in settings, with names, in file order, without repeats.
+    pub fn venue_types(&self) -> Vec<(&str, &str, &str)> {
+        let mut out: Vec<(&str, &str, &str)> = Vec::new();
+        for p in &self.policies {
+            if !out.iter().any(|(v, _, _)| *v == p.venue) {
+                out.push((&p.venue, &p.name_zh, &p.name_en));
+            }
+        }
+        out
+    }
+
+    pub fn is_stale(&self, now: Time) -> bool {
+        self.stale_at(now)
+    }
+
+    pub fn seal(&self, root: &ed25519_dalek::SigningKey) -> String {
+        self.seal_with(root)
+    }
+
+    pub fn open(file: &[u8], roots: &[VerifyingKey]) -> Result<Self, TrustError> {
+        Ok(Self::open_with(file, roots)?)
+    }
+
+    pub fn check_newer_than(&self, current: Option<&PolicySet>) -> Result<(), TrustError> {
+        Ok(self.newer_than(current)?)
+    }
+}
+
+impl SignedContent for PolicySet {
+    const KIND: &'static str = KIND;
+    fn sequence(&self) -> u64 {
+        self.sequence
+    }
+    fn issued_at(&self) -> Time {
+        self.issued_at
+    }
+    fn max_age_hours(&self) -> u32 {
+        self.max_age_hours
+    }
+}

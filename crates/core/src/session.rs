@@ -1,0 +1,161 @@
+//! Scanning at one venue: verify, merge a health code and paper reports of the same holder
+//! scanned close together into one card, and notice repeats of the same code.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use chrono::Duration;
+
+use crate::card::{Card, Source};
+use crate::claims::Claims;
+use crate::evaluate::{evaluate, Facts};
+use crate::policy::{PolicySet, VenueKey};
+use crate::trust::TrustList;
+use crate::verdict::Reason;
+use crate::verify::{verify, Verification};
+use crate::Time;
+
+/// Credentials of one holder scanned within this window merge into one card.
+pub const MERGE_WINDOW_SECONDS: i64 = 120;
+/// A device clock this far behind the signed trust-data time triggers a warning.
+pub const CLOCK_BEHIND_TOLERANCE_SECONDS: i64 = 300;
+
+/// The verifier's signed data and where it stands.
+#[derive(Debug, Clone)]
+pub struct Verifier {
+    pub trust: Option<TrustList>,
+    pub policies: Option<PolicySet>,
+    pub venue: VenueKey,
+}
+
+/// The result of one scan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scan {
+    pub card: Card,
+    /// The same text as the previous scan, within the merge window: do not announce again.
+    pub repeat: bool,
+    /// This scan was merged with an earlier credential of the same holder.
+    pub merged: bool,
+}
+
+/// Short-lived memory of the current holder. Held in memory only; forgotten after the
+/// merge window or on [`Session::clear`].
+#[derive(Debug, Default)]
+pub struct Session {
+    current: Option<Entry>,
+    last_text: Option<(u64, Time)>,
+}
+
+#[derive(Debug)]
+struct Entry {
+    id_hash: [u8; 16],
+    facts: Facts,
+    sources: Vec<Source>,
+    at: Time,
+}
+
+impl Verifier {
+    /// "Now" for checks: the device clock, but never earlier than the signed trust-data time.
+    /// Returns the time and whether the device clock is behind the signed time.
+    pub fn effective_now(&self, device_now: Time) -> (Time, bool) {
+        let signed = [self.trust.as_ref().map(|t| t.issued_at), self.policies.as_ref().map(|p| p.issued_at)]
+            .into_iter()
+            .flatten()
+            .max();
+        match signed {
+            Some(s) if device_now < s => (s, s - device_now > Duration::seconds(CLOCK_BEHIND_TOLERANCE_SECONDS)),
+            _ => (device_now, false),
+        }
+    }
+
+    /// Reasons from the verifier's own state (trust data missing or stale, clock behind).
+    pub fn status_reasons(&self, device_now: Time) -> Vec<Reason> {
+        let (now, behind) = self.effective_now(device_now);
+        let mut out = Vec::new();
+        if self.trust.is_none() || self.policies.is_none() {
+            out.push(Reason::NoTrustData);
+        }
+        if self.trust.as_ref().is_some_and(|t| t.is_stale(now)) || self.policies.as_ref().is_some_and(|p| p.is_stale(now)) {
+            out.push(Reason::TrustDataStale);
+        }
+        if behind {
+            out.push(Reason::ClockBehindTrustList);
+        }
+        out
+    }
+
+    /// Scans one QR text at `device_now`.
+    pub fn scan(&self, session: &mut Session, text: &str, device_now: Time) -> Scan {
+        let (now, _) = self.effective_now(device_now);
+        let mut reasons = self.status_reasons(device_now);
+        let text_hash = hash(text);
+        let repeat = session.last_text.is_some_and(|(h, at)| h == text_hash && now - at <= window());
+        session.last_text = Some((text_hash, now));
+        session.expire(now);
+
+        let Some(trust) = &self.trust else {
+            return Scan { card: Card::bare(reasons, self.venue.clone(), now), repeat, merged: false };
+        };
+        let claims = match verify(text, trust, now) {
+            Verification::Verified { claims, .. } => claims,
+            Verification::Rejected(r) => {
+                reasons.push(r);
+                return Scan { card: Card::bare(reasons, self.venue.clone(), now), repeat, merged: false };
+            }
+        };
+        let id_hash = claims.holder().id_hash;
+        let merged = session.current.as_ref().is_some_and(|e| e.id_hash == id_hash);
+        let entry = match session.current.take() {
+            Some(e) if e.id_hash == id_hash => e,
+            _ => Entry { id_hash, facts: Facts::default(), sources: Vec::new(), at: now },
+        };
+        let entry = session.current.insert(Entry { at: now, ..entry });
+        match claims {
+            Claims::HealthCode(h) => {
+                entry.sources.push(Source::HealthCode { region: h.region });
+                entry.facts.health = Some(h);
+            }
+            Claims::TestReport(r) => {
+                entry.sources.push(Source::TestReport { region: r.region });
+                entry.facts.reports.push(r);
+            }
+        }
+        let policy = self.policies.as_ref().and_then(|p| p.select(&self.venue, now));
+        if policy.is_none() {
+            reasons.push(Reason::PolicyMissing);
+        }
+        reasons.extend(evaluate(&entry.facts, policy, now));
+        let mut card = Card::from_facts(&entry.facts, entry.sources.clone(), reasons, policy, self.venue.clone(), now);
+        card.demo = trust.demo;
+        Scan { card, repeat, merged }
+    }
+}
+
+impl Session {
+    /// Forgets everything about the current holder.
+    pub fn clear(&mut self) {
+        *self = Session::default();
+    }
+
+    /// Forgets the holder once the merge window has passed.
+    pub fn expire(&mut self, now: Time) {
+        if self.current.as_ref().is_some_and(|e| now - e.at > window()) {
+            self.current = None;
+        }
+    }
+
+    /// Whether anything about a holder is held.
+    pub fn holds_holder(&self) -> bool {
+        self.current.is_some()
+    }
+}
+
+fn window() -> Duration {
+    Duration::seconds(MERGE_WINDOW_SECONDS)
+}
+
+fn hash(text: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    text.trim_end().hash(&mut h);
+    h.finish()
+}

@@ -1,0 +1,92 @@
+//! Verdicts and the closed set of reasons behind them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::claims::Colour;
+
+/// What the entrance staff should do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Pass,
+    /// Check by hand.
+    Check,
+    Deny,
+}
+
+/// Why. A closed set, so the UI can translate every one (see [`crate::i18n`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Reason {
+    // The credential itself.
+    Malformed,
+    UnknownPrefix,
+    BadSignature,
+    UnknownKid,
+    KeyNotYetValid,
+    KeyExpired,
+    KeyRevoked,
+    WrongRole,
+    /// The signing key belongs to another region than the credential claims.
+    RegionMismatch,
+    CodeExpired,
+    /// Screenshot guard.
+    CodeTooOld { age_seconds: i64, max_seconds: i64 },
+    IssuedInFuture,
+    ReportExpired,
+    ColourNotAllowed { colour: Colour },
+    NatMissing,
+    NatPositive,
+    NatTooOld { age_seconds: i64, max_hours: u32 },
+    AntigenMissing,
+    AntigenPositive,
+    AntigenTooOld { age_seconds: i64, max_hours: u32 },
+    ResultInFuture,
+    /// A paper report alone: the health code must be scanned too.
+    HealthCodeMissing,
+    // The verifier's own state.
+    NoTrustData,
+    TrustDataStale,
+    ClockBehindTrustList,
+    PolicyMissing,
+    /// Every requirement of the venue's policy is met.
+    AllChecksPassed,
+}
+
+impl Reason {
+    /// The verdict this reason forces at least.
+    pub fn severity(&self) -> Verdict {
+        use Reason::*;
+        match self {
+            AllChecksPassed => Verdict::Pass,
+            UnknownPrefix | HealthCodeMissing | NoTrustData | TrustDataStale | ClockBehindTrustList
+            | PolicyMissing => Verdict::Check,
+            _ => Verdict::Deny,
+        }
+    }
+}
+
+/// The overall verdict for a set of reasons (the worst one), and the reasons sorted worst first.
+/// With no reason against, the verdict is pass with [`Reason::AllChecksPassed`].
+pub fn conclude(mut reasons: Vec<Reason>) -> (Verdict, Vec<Reason>) {
+    reasons.retain(|r| *r != Reason::AllChecksPassed);
+    if reasons.is_empty() {
+        return (Verdict::Pass, vec![Reason::AllChecksPassed]);
+    }
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.severity()));
+    (reasons[0].severity(), reasons)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn worst_reason_wins() {
+        assert_eq!(conclude(vec![]), (Verdict::Pass, vec![Reason::AllChecksPassed]));
+        let (v, r) = conclude(vec![Reason::TrustDataStale, Reason::NatPositive]);
+        assert_eq!(v, Verdict::Deny);
+        assert_eq!(r[0], Reason::NatPositive);
+        assert_eq!(conclude(vec![Reason::PolicyMissing]).0, Verdict::Check);
+    }
+}

@@ -1,0 +1,132 @@
+//! Policy boundaries to the second.
+mod common;
+use chrono::Duration;
+use common::*;
+use yima_core::claims::{Claims, Colour, TestKind, TestOutcome, TestResult};
+use yima_core::policy::TimeBasis;
+use yima_core::{demo, issue::issue, Reason, Verdict};
+
+/// A fresh green code whose NAT was reported `age` before `now()`.
+fn nat_aged(age: Duration, antigen_age: Option<Duration>) -> String {
+    let t = |kind, a: Duration| TestResult {
+        kind,
+        outcome: TestOutcome::Negative,
+        sampled_at: now() - a - Duration::hours(12),
+        reported_at: now() - a,
+        institution: "lab".into(),
+        institution_region: 310000,
+    };
+    let mut h = demo::health_code(now(), Colour::Green, Some(t(TestKind::Nat, age)));
+    h.antigen = antigen_age.map(|a| t(TestKind::Antigen, a));
+    issue(&Claims::HealthCode(h), &demo::key("hc-310000"))
+}
+
+#[test]
+fn nat_age_limits_are_inclusive_to_the_second() {
+    for (venue, hours) in [("mall", 48), ("metro", 72)] {
+        assert_eq!(verdict(venue, &nat_aged(Duration::hours(hours), None), now()), Verdict::Pass, "{venue} exactly {hours} h");
+        let over = scan_once(venue, &nat_aged(Duration::hours(hours) + Duration::seconds(1), None), now()).card;
+        assert_eq!(over.verdict, Verdict::Deny, "{venue} {hours} h + 1 s");
+        assert_eq!(over.reasons[0], Reason::NatTooOld { age_seconds: hours * 3600 + 1, max_hours: hours as u32 });
+    }
+}
+
+#[test]
+fn leave_city_needs_both_tests_within_their_limits() {
+    let ok = nat_aged(Duration::hours(48), Some(Duration::hours(24)));
+    assert_eq!(verdict("leave_city", &ok, now()), Verdict::Pass);
+    let late = nat_aged(Duration::hours(48), Some(Duration::hours(24) + Duration::seconds(1)));
+    assert_eq!(scan_once("leave_city", &late, now()).card.reasons[0], Reason::AntigenTooOld { age_seconds: 24 * 3600 + 1, max_hours: 24 });
+}
+
+#[test]
+fn sample_time_basis_counts_from_the_sample() {
+    let mut v = verifier("mall", now());
+    let policies = v.policies.as_mut().unwrap();
+    for p in &mut policies.policies {
+        if let Some(n) = p.nat.as_mut() {
+            n.basis = TimeBasis::Sample;
+        }
+    }
+    // Reported 40 h ago, sampled 52 h ago: passes on report time, fails on sample time.
+    let qr = nat_aged(Duration::hours(40), None);
+    let card = v.scan(&mut yima_core::Session::default(), &qr, now()).card;
+    assert_eq!(card.verdict, Verdict::Deny);
+    assert_eq!(card.nat.unwrap().basis, TimeBasis::Sample);
+    assert_eq!(verdict("mall", &qr, now()), Verdict::Pass);
+}
+
+#[test]
+fn screenshot_guard_and_expiry_to_the_second() {
+    let qr = sample("green_nat_20h", now()); // issued now-5 s, expires now+175 s
+    assert_eq!(verdict("metro", &qr, now() + Duration::seconds(115)), Verdict::Pass); // age 120 s
+    let at = now() + Duration::seconds(116);
+    assert_eq!(scan_once("metro", &qr, at).card.reasons[0], Reason::CodeTooOld { age_seconds: 121, max_seconds: 120 });
+    // expiry allows the policy's 60 s clock skew, no more
+    let r = scan_once("metro", &qr, now() + Duration::seconds(235)).card.reasons;
+    assert!(!r.contains(&Reason::CodeExpired), "{r:?}");
+    let r = scan_once("metro", &qr, now() + Duration::seconds(236)).card.reasons;
+    assert!(r.contains(&Reason::CodeExpired), "{r:?}");
+}
+
+#[test]
+fn future_dates_beyond_skew_are_refused() {
+    let qr = sample("green_nat_20h", now());
+    // Device 60 s behind the issuer: still fine; 61 s + 5 s behind: issued in the future.
+    assert_eq!(verdict("metro", &qr, now() - Duration::seconds(55)), Verdict::Pass);
+    let r = scan_once("metro", &qr, now() - Duration::seconds(66)).card.reasons;
+    assert!(r.contains(&Reason::IssuedInFuture), "{r:?}");
+}
+
+#[test]
+fn clock_set_back_uses_signed_time_as_floor_and_warns() {
+    let signed = now();
+    let v = verifier("metro", signed);
+    let qr = sample("green_nat_20h", signed);
+    let device = signed - Duration::days(3);
+    let card = v.scan(&mut yima_core::Session::default(), &qr, device).card;
+    assert_eq!(card.evaluated_at, signed);
+    assert_eq!(card.verdict, Verdict::Check);
+    assert!(card.reasons.contains(&Reason::ClockBehindTrustList));
+}
+
+#[test]
+fn clock_set_forward_makes_codes_expired_and_trust_stale() {
+    let v = verifier("metro", now());
+    let card = v.scan(&mut yima_core::Session::default(), &sample("green_nat_20h", now()), now() + Duration::days(31)).card;
+    assert_eq!(card.verdict, Verdict::Deny);
+    assert!(card.reasons.contains(&Reason::CodeExpired));
+    assert!(card.reasons.contains(&Reason::TrustDataStale));
+}
+
+#[test]
+fn stale_trust_data_turns_pass_into_check() {
+    let signed = now() - Duration::hours(30 * 24) - Duration::seconds(1);
+    let v = verifier("metro", signed);
+    let card = v.scan(&mut yima_core::Session::default(), &sample("green_nat_20h", now()), now()).card;
+    assert_eq!(card.verdict, Verdict::Check);
+    assert_eq!(card.reasons, vec![Reason::TrustDataStale]);
+    let fresh = verifier("metro", now() - Duration::hours(30 * 24));
+    assert_eq!(fresh.scan(&mut yima_core::Session::default(), &sample("green_nat_20h", now()), now()).card.verdict, Verdict::Pass);
+}
+
+#[test]
+fn missing_policy_or_trust_data_means_check_by_hand() {
+    let card = scan_once("hospital", &sample("green_nat_20h", now()), now()).card;
+    assert_eq!((card.verdict, card.reasons.clone()), (Verdict::Check, vec![Reason::PolicyMissing]));
+    assert!(card.holder.is_some(), "verified facts are still shown");
+    let mut v = verifier("metro", now());
+    v.trust = None;
+    let card = v.scan(&mut yima_core::Session::default(), &sample("green_nat_20h", now()), now()).card;
+    assert_eq!((card.verdict, card.reasons), (Verdict::Check, vec![Reason::NoTrustData]));
+    assert!(card.holder.is_none());
+}
+
+#[test]
+fn regional_policy_overrides_the_national_one() {
+    let mut v = verifier("mall", now());
+    let qr = sample("green_nat_60h", now());
+    assert_eq!(v.scan(&mut yima_core::Session::default(), &qr, now()).card.verdict, Verdict::Deny);
+    v.venue.region = 440300; // Shenzhen, Guangdong: mall 72 h
+    assert_eq!(v.scan(&mut yima_core::Session::default(), &qr, now()).card.verdict, Verdict::Pass);
+}
