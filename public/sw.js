@@ -1,0 +1,67 @@
+// Yima service worker. The build (src/hooks/stamp-sw.mjs) fills in VERSION and PRECACHE.
+// index.html and the endpoint files: network first (short timeout), cache as fallback.
+// Hashed build output: cache first. A new version waits until the page asks it to take over.
+const VERSION = '__YIMA_VERSION__';
+const PRECACHE = ["__YIMA_PRECACHE__"];
+const APP_CACHE = 'yima-app-' + VERSION;
+const DATA_CACHE = 'yima-endpoint';
+const NETWORK_TIMEOUT_MS = 3000;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(APP_CACHE).then((c) => c.addAll(PRECACHE)));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith('yima-app-') && key !== APP_CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+function withTimeout(promise, ms) {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('timeout')), ms);
+    promise.then((v) => { clearTimeout(t); resolve(v); }, (e) => { clearTimeout(t); reject(e); });
+  });
+}
+
+async function networkFirst(request, cacheName, fallbackKey) {
+  const cache = await caches.open(cacheName);
+  try {
+    const response = await withTimeout(fetch(request), NETWORK_TIMEOUT_MS);
+    if (response.ok) await cache.put(fallbackKey || request, response.clone());
+    return response;
+  } catch (e) {
+    const cached = (await cache.match(fallbackKey || request)) || (await caches.match(fallbackKey || request));
+    if (cached) return cached;
+    throw e;
+  }
+}
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) (await caches.open(APP_CACHE)).put(request, response.clone());
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  const url = new URL(req.url);
+  if (req.method !== 'GET' || url.origin !== self.location.origin) return;
+  const path = url.pathname.slice(self.registration.scope.length - self.location.origin.length);
+  if (req.mode === 'navigate' || path === '' || path === 'index.html') {
+    event.respondWith(networkFirst(req, APP_CACHE, 'index.html'));
+  } else if (path.startsWith('endpoint/')) {
+    event.respondWith(networkFirst(req, DATA_CACHE));
+  } else {
+    event.respondWith(cacheFirst(req));
+  }
+});

@@ -1,0 +1,121 @@
+//! Page state and the top-level layout (scan view, card overlay, settings, demo).
+
+use leptos::prelude::*;
+use yima_core::i18n::Lang;
+use yima_core::{Card, Session, VenueKey};
+
+use crate::prefs::{Counters, Prefs, UrlParams};
+use crate::screens::{card::CardView, demo::DemoScreen, scan::ScanScreen, settings::SettingsScreen};
+use crate::trust_store::{self, TrustState};
+use crate::{clock, i18n_ui::tr};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Scan,
+    Settings,
+    Demo,
+}
+
+/// The card on screen (in memory only; dropped when it closes).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    pub card: Card,
+    pub merged: bool,
+    pub serial: u32,
+}
+
+/// Shared page state: copyable handles to signals.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub prefs: RwSignal<Prefs>,
+    pub kiosk: bool,
+    pub trust: RwSignal<TrustState>,
+    pub card: RwSignal<Option<Shown>>,
+    pub counters: RwSignal<Counters>,
+    pub screen: RwSignal<Screen>,
+    /// One session for the page: merges a health code and a paper report.
+    pub session: StoredValue<Session>,
+    /// Hash and time (ms) of the last text seen, to ignore a code that stays in view.
+    pub last_seen: StoredValue<Option<(u64, f64)>>,
+    /// A short message (e.g. "no QR code found in the photo").
+    pub notice: RwSignal<Option<String>>,
+    /// A new app version is waiting (service worker).
+    pub update_ready: RwSignal<bool>,
+}
+
+impl AppState {
+    pub fn lang(&self) -> Lang {
+        self.prefs.with(|p| p.lang)
+    }
+
+    pub fn venue(&self) -> VenueKey {
+        self.prefs.with(|p| VenueKey { venue: p.venue.clone(), region: p.region })
+    }
+
+    /// Fetches the endpoint files in the background.
+    pub fn refresh_trust(self) {
+        let current = self.trust.get_untracked();
+        self.trust.update(|t| t.sync = trust_store::Sync::Running);
+        leptos::task::spawn_local(async move {
+            let next = trust_store::sync(current, clock::now()).await;
+            self.trust.set(next);
+        });
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let url = UrlParams::from_location();
+    let state = AppState {
+        prefs: RwSignal::new(Prefs::load(&url)),
+        kiosk: url.kiosk,
+        trust: RwSignal::new(trust_store::load_stored()),
+        card: RwSignal::new(None),
+        counters: RwSignal::new(Counters::load(&clock::local_day())),
+        screen: RwSignal::new(Screen::Scan),
+        session: StoredValue::new(Session::default()),
+        last_seen: StoredValue::new(None),
+        notice: RwSignal::new(None),
+        update_ready: RwSignal::new(false),
+    };
+    provide_context(state);
+    state.refresh_trust();
+    crate::camera::watch_service_worker(state.update_ready);
+    Effect::new(move |_| {
+        let lang = state.lang();
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
+        }
+    });
+    clock::mark("yima-ready");
+
+    let nav = move |to: Screen, zh: &'static str, en: &'static str, id: &'static str| {
+        view! {
+            <button class="nav" class:active=move || state.screen.get() == to data-testid=id
+                on:click=move |_| state.screen.set(to)>{move || tr(state.lang(), zh, en)}</button>
+        }
+    };
+    view! {
+        <main class="app">
+            <Show when=move || state.update_ready.get()>
+                <div class="update-banner" data-testid="update-banner">
+                    {move || tr(state.lang(), "有新版本", "A new version is ready")}
+                    <button on:click=move |_| crate::camera::apply_update()>
+                        {move || tr(state.lang(), "立即更新", "Reload")}
+                    </button>
+                </div>
+            </Show>
+            <nav class="tabs">
+                {nav(Screen::Scan, "扫码", "Scan", "nav-scan")}
+                <Show when=move || !state.kiosk>{nav(Screen::Settings, "设置", "Settings", "nav-settings")}</Show>
+                <Show when=move || trust_store::is_demo_build() && !state.kiosk>{nav(Screen::Demo, "演示码", "Demo", "nav-demo")}</Show>
+            </nav>
+            {move || match state.screen.get() {
+                Screen::Scan => view! { <ScanScreen/> }.into_any(),
+                Screen::Settings => view! { <SettingsScreen/> }.into_any(),
+                Screen::Demo => view! { <DemoScreen/> }.into_any(),
+            }}
+            <CardView/>
+        </main>
+    }
+}

@@ -1,0 +1,222 @@
+// Camera + decoder-worker glue for the Rust app (bound in camera/mod.rs).
+// Main thread: getUserMedia with step-by-step fallbacks, a requestAnimationFrame loop with at
+// most one decode in flight, crop to the aiming square and scale down before decoding.
+// Decoding runs in a Web Worker (public/decode-worker.js) that is restarted if it dies.
+
+const CONSTRAINTS = [
+  { video: { facingMode: { exact: 'environment' }, width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false },
+  { video: { facingMode: 'environment' }, audio: false },
+  { video: true, audio: false },
+];
+const AIM = 0.7;          // aiming square: 70% of the shorter side
+const MAX_SIDE = 480;     // decode at most this many pixels per side
+const WORKER_TIMEOUT_MS = 4000;
+const MAX_RESTARTS = 5;   // per minute
+
+function problem(err) {
+  switch (err && err.name) {
+    case 'NotAllowedError': case 'SecurityError': case 'PermissionDeniedError': return 'denied';
+    case 'NotFoundError': case 'DevicesNotFoundError': case 'OverconstrainedError': return 'nocamera';
+    case 'NotReadableError': case 'TrackStartError': case 'AbortError': return 'inuse';
+    default: return 'error';
+  }
+}
+
+class DecoderPool {
+  constructor(url, onState) {
+    this.url = url; this.onState = onState; this.restarts = []; this.pending = null; this.nextId = 1;
+    this.spawn();
+  }
+  spawn() {
+    try { this.worker = new Worker(this.url); } catch (e) { this.worker = null; this.onState('decoder', String(e)); return; }
+    this.worker.onmessage = (e) => this.reply(e.data);
+    this.worker.onerror = (e) => { e.preventDefault && e.preventDefault(); this.restart('error'); };
+  }
+  restart(why) {
+    const now = Date.now();
+    this.restarts = this.restarts.filter((t) => now - t < 60000);
+    if (this.worker) this.worker.terminate();
+    this.worker = null;
+    if (this.pending) { this.pending.resolve(null); this.pending = null; }
+    if (this.restarts.length >= MAX_RESTARTS) { this.onState('decoder', why); return; }
+    this.restarts.push(now);
+    self.__yimaWorkerRestarts = (self.__yimaWorkerRestarts || 0) + 1;
+    this.spawn();
+  }
+  reply(msg) {
+    const p = this.pending;
+    if (!p || !msg || msg.id !== p.id) return;
+    this.pending = null; clearTimeout(p.timer);
+    if (msg.error) { p.resolve(null); this.restart(msg.error); return; }
+    p.resolve(typeof msg.text === 'string' ? msg.text : null);
+  }
+  get busy() { return this.pending !== null; }
+  // Decodes one RGBA image; resolves to the text or null. One request at a time.
+  decode(image) {
+    if (!this.worker || this.pending) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      const id = this.nextId++;
+      const timer = setTimeout(() => { if (this.pending && this.pending.id === id) this.restart('timeout'); }, WORKER_TIMEOUT_MS);
+      this.pending = { id, resolve, timer };
+      this.worker.postMessage({ id, width: image.width, height: image.height, data: image.data.buffer }, [image.data.buffer]);
+    });
+  }
+}
+
+function canvas2d(w, h) {
+  const c = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(w, h) : Object.assign(document.createElement('canvas'), { width: w, height: h });
+  return c.getContext('2d', { willReadFrequently: true });
+}
+
+// Draws the source region scaled into at most MAX_SIDE pixels and returns its RGBA.
+function grab(source, sx, sy, sw, sh, maxSide) {
+  const scale = Math.min(1, maxSide / Math.max(sw, sh));
+  const w = Math.max(1, Math.round(sw * scale)), h = Math.max(1, Math.round(sh * scale));
+  const ctx = canvas2d(w, h);
+  ctx.drawImage(source, sx, sy, sw, sh, 0, 0, w, h);
+  return ctx.getImageData(0, 0, w, h);
+}
+
+export class Scanner {
+  constructor(video, workerUrl, onText, onState) {
+    this.video = video; this.onText = onText; this.onState = onState;
+    this.pool = new DecoderPool(workerUrl, onState);
+    this.stream = null; this.running = false; this.frame = 0; this.inViewSince = null;
+    this.deviceIds = []; this.deviceIndex = -1;
+    this.onVisibility = () => { if (document.hidden) this.pause(); else if (this.wanted) this.start(); };
+    document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  async start() {
+    this.wanted = true;
+    if (this.stream || document.hidden) return;
+    if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) { this.onState('nocamera', 'no mediaDevices'); return; }
+    this.onState('starting', '');
+    let last = null;
+    const list = this.deviceIndex >= 0 ? [{ video: { deviceId: { exact: this.deviceIds[this.deviceIndex] } }, audio: false }, ...CONSTRAINTS] : CONSTRAINTS;
+    for (const c of list) {
+      try { this.stream = await navigator.mediaDevices.getUserMedia(c); break; }
+      catch (e) { last = e; if (problem(e) === 'denied' || problem(e) === 'inuse') break; }
+    }
+    if (!this.stream) { this.onState(problem(last), last ? last.name + ': ' + last.message : ''); return; }
+    if (!this.wanted) { this.stopTracks(); return; }
+    const track = this.stream.getVideoTracks()[0];
+    if (track) track.addEventListener('ended', () => { this.stopTracks(); this.onState('ended', ''); });
+    this.video.srcObject = this.stream;
+    this.video.setAttribute('playsinline', '');
+    this.video.muted = true;
+    try { await this.video.play(); } catch (e) { /* autoplay refusals still let frames through once visible */ }
+    try {
+      const devices = await navigator.mediaDevices.enumerateDevices();
+      this.deviceIds = devices.filter((d) => d.kind === 'videoinput').map((d) => d.deviceId);
+    } catch (e) { this.deviceIds = []; }
+    performance.mark('yima-camera-live');
+    this.onState('live', '');
+    this.running = true;
+    this.inViewSince = null;
+    requestAnimationFrame(() => this.tick());
+  }
+
+  tick() {
+    if (!this.running) return;
+    requestAnimationFrame(() => this.tick());
+    const v = this.video;
+    if (this.pool.busy || v.readyState < 2 || !v.videoWidth) return;
+    const now = performance.now();
+    if (this.inViewSince === null) this.inViewSince = now;
+    let image;
+    try {
+      const vw = v.videoWidth, vh = v.videoHeight;
+      // Mostly the aiming square; every third frame the whole picture (a code held too close).
+      if (this.frame++ % 3 === 2) image = grab(v, 0, 0, vw, vh, MAX_SIDE * 1.5);
+      else { const side = Math.round(Math.min(vw, vh) * AIM); image = grab(v, (vw - side) / 2, (vh - side) / 2, side, side, MAX_SIDE); }
+    } catch (e) { return; }
+    const since = this.inViewSince;
+    this.pool.decode(image).then((text) => {
+      if (text !== null && this.running) { this.inViewSince = null; this.onText(text, since); }
+    });
+  }
+
+  pause() {
+    this.running = false;
+    this.stopTracks();
+  }
+
+  stop() {
+    this.wanted = false;
+    this.pause();
+  }
+
+  destroy() {
+    this.stop();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    if (this.pool.worker) this.pool.worker.terminate();
+  }
+
+  stopTracks() {
+    this.running = false;
+    if (this.stream) this.stream.getTracks().forEach((t) => t.stop());
+    this.stream = null;
+    if (this.video) this.video.srcObject = null;
+  }
+
+  canTorch() {
+    const t = this.stream && this.stream.getVideoTracks()[0];
+    const caps = t && t.getCapabilities ? t.getCapabilities() : {};
+    return !!caps.torch;
+  }
+
+  async setTorch(on) {
+    const t = this.stream && this.stream.getVideoTracks()[0];
+    if (!t) return false;
+    try { await t.applyConstraints({ advanced: [{ torch: !!on }] }); return true; } catch (e) { return false; }
+  }
+
+  cameraCount() { return this.deviceIds.length; }
+
+  async nextCamera() {
+    if (this.deviceIds.length < 2) return;
+    this.deviceIndex = (this.deviceIndex + 1) % this.deviceIds.length;
+    this.stopTracks();
+    await this.start();
+  }
+
+  // Decodes a photo (file input) with the same worker: whole picture, then the centre.
+  async decodeFile(file) {
+    let bitmap;
+    try { bitmap = await createImageBitmap(file); } catch (e) { return null; }
+    const attempts = [[0, 0, bitmap.width, bitmap.height, 1024]];
+    const side = Math.min(bitmap.width, bitmap.height);
+    attempts.push([(bitmap.width - side) / 2, (bitmap.height - side) / 2, side, side, 800]);
+    for (const [x, y, w, h, max] of attempts) {
+      for (let wait = 0; this.pool.busy && wait < 50; wait++) await new Promise((r) => setTimeout(r, 20));
+      const text = await this.pool.decode(grab(bitmap, x, y, w, h, max));
+      if (text !== null) return text;
+    }
+    return null;
+  }
+}
+
+// Shows the in-app "new version" prompt when a new service worker is waiting.
+export function watchServiceWorker(onUpdate) {
+  if (!('serviceWorker' in navigator) || !self.isSecureContext) return;
+  navigator.serviceWorker.register('sw.js').then((reg) => {
+    const waiting = () => { if (reg.waiting && navigator.serviceWorker.controller) onUpdate(); };
+    waiting();
+    reg.addEventListener('updatefound', () => {
+      const w = reg.installing;
+      if (w) w.addEventListener('statechange', () => { if (w.state === 'installed') waiting(); });
+    });
+  }).catch(() => {});
+}
+
+// Asks the waiting service worker to take over, then reloads.
+export function applyUpdate() {
+  if (!('serviceWorker' in navigator)) { location.reload(); return; }
+  navigator.serviceWorker.getRegistration().then((reg) => {
+    if (reg && reg.waiting) {
+      navigator.serviceWorker.addEventListener('controllerchange', () => location.reload());
+      reg.waiting.postMessage('skip-waiting');
+    } else location.reload();
+  });
+}

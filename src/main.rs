@@ -1,0 +1,21 @@
+//! Yima scan page: Leptos CSR shell around `yima-core`.
+//!
+//! Layout: `app` holds the page state; `scan_flow` turns QR text into an announced card;
+//! `trust_store` fetches, verifies and keeps the signed endpoint files; `camera` binds the
+//! camera/worker glue (`camera/scanner.js` + `public/decode-worker.js`); `screens/*` render.
+
+mod app;
+mod camera;
+mod clock;
+mod embed;
+mod feedback;
+mod i18n_ui;
+mod prefs;
+mod scan_flow;
+mod screens;
+mod storage;
+mod trust_store;
+
+fn main() {
+    leptos::mount::mount_to_body(app::App);
+}

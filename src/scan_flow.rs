@@ -1,0 +1,92 @@
+//! QR text → core verdict → one announced card (sound, vibration, counters, postMessage).
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::time::Duration;
+
+use leptos::prelude::*;
+use yima_core::session::Verifier;
+
+use crate::app::{AppState, Shown};
+use crate::{clock, embed, feedback};
+
+/// A code seen again within this gap is still "in view": not scanned again.
+const IN_VIEW_GAP_MS: f64 = 1500.0;
+/// The card closes by itself after this long.
+const CARD_SECONDS: u64 = 8;
+/// Longest text accepted (QR codes hold at most ~4.3 kB).
+const MAX_TEXT: usize = 8192;
+
+/// Handles one scanned text. `started_ms` is when the code came into view (for timings).
+/// Returns whether a card was announced.
+pub fn handle_text(state: AppState, text: &str, started_ms: Option<f64>) -> bool {
+    let text = text.trim();
+    if text.is_empty() {
+        return false;
+    }
+    let text: String = text.chars().take(MAX_TEXT).collect();
+    let h = hash(&text);
+    let now_ms = clock::perf_now();
+    let still_in_view = state.last_seen.with_value(|s| s.is_some_and(|(lh, at)| lh == h && now_ms - at < IN_VIEW_GAP_MS));
+    state.last_seen.set_value(Some((h, now_ms)));
+    if still_in_view {
+        return false;
+    }
+    let verifier = state.trust.with_untracked(|t| Verifier { trust: t.trust.clone(), policies: t.policies.clone(), venue: state.venue() });
+    let scan = state.session.try_update_value(|s| verifier.scan(s, &text, clock::now()));
+    let Some(scan) = scan else { return false };
+    let showing_same = state.card.with_untracked(|c| c.is_some()) && scan.repeat;
+    let serial = state.card.with_untracked(|c| c.as_ref().map_or(0, |s| s.serial)).wrapping_add(1);
+    let verdict = scan.card.verdict;
+    if showing_same {
+        // Same code shown again while its card is open: refresh silently.
+        state.card.update(|c| if let Some(c) = c { c.card = scan.card; c.merged |= scan.merged });
+        return false;
+    }
+    embed::announce(&scan.card);
+    state.card.set(Some(Shown { card: scan.card, merged: scan.merged, serial }));
+    state.counters.update(|c| c.count(verdict, &clock::local_day()));
+    let prefs = state.prefs.get_untracked();
+    if prefs.sound {
+        feedback::play(verdict);
+    }
+    if prefs.vibrate {
+        feedback::vibrate(verdict);
+    }
+    if let Some(start) = started_ms {
+        request_animation_frame(move || record_scan_timing(start));
+    }
+    set_timeout(
+        move || {
+            if state.card.with_untracked(|c| c.as_ref().is_some_and(|s| s.serial == serial)) {
+                state.card.set(None);
+            }
+        },
+        Duration::from_secs(CARD_SECONDS),
+    );
+    true
+}
+
+/// Closes the card at once and forgets the holder (staff tapped: next person).
+pub fn close_card(state: AppState) {
+    state.card.set(None);
+    state.session.update_value(|s| s.clear());
+    state.last_seen.set_value(None);
+}
+
+fn record_scan_timing(start: f64) {
+    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else { return };
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"start".into(), &start.into());
+    let _ = js_sys::Reflect::set(&opts, &"end".into(), &perf.now().into());
+    let f = js_sys::Reflect::get(&perf, &"measure".into()).ok().and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
+    if let Some(f) = f {
+        let _ = f.call2(&perf, &"yima-scan-to-verdict".into(), &opts);
+    }
+}
+
+fn hash(text: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}

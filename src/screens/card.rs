@@ -1,0 +1,107 @@
+//! The one card: verdict (colour + icon + text), reasons in words, the verified facts.
+
+use leptos::prelude::*;
+use yima_core::card::{Source, TestView};
+use yima_core::i18n::{self, Lang};
+use yima_core::policy::TimeBasis;
+use yima_core::{region, Verdict};
+
+use crate::app::{AppState, Shown};
+use crate::i18n_ui::{local_time, tr};
+use crate::scan_flow::close_card;
+
+fn verdict_code(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Pass => "pass",
+        Verdict::Deny => "deny",
+        Verdict::Check => "check",
+    }
+}
+
+fn icon(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Pass => "✔",
+        Verdict::Deny => "✖",
+        Verdict::Check => "?",
+    }
+}
+
+#[component]
+pub fn CardView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let shown = state.card.get()?;
+        let lang = state.lang();
+        Some(view! {
+            <div class="card-backdrop" on:click=move |_| close_card(state)>
+                {card_body(&shown, lang)}
+            </div>
+        })
+    }
+}
+
+fn card_body(shown: &Shown, lang: Lang) -> impl IntoView {
+    let c = &shown.card;
+    let v = c.verdict;
+    let reasons: Vec<String> = c.reasons.iter().map(|r| i18n::reason(r, lang)).collect();
+    let holder = c.holder.as_ref().map(|h| format!("{}  {}", h.masked_name, h.masked_id));
+    let issuer = c.issuer_region.map(|r| region::name(r, lang));
+    let colour = c.colour.map(|col| (format!("colour-{col:?}").to_lowercase(), i18n::colour(col, lang)));
+    let vacc = c.vaccination.as_ref().map(|v| match lang {
+        Lang::Zh => format!("已接种 {} 剂（末剂 {}）", v.doses, v.last_dose),
+        Lang::En => format!("{} doses (last {})", v.doses, v.last_dose),
+    });
+    let sources: Vec<String> = c
+        .sources
+        .iter()
+        .map(|s| match s {
+            Source::HealthCode { region: r } => format!("{}{}", region::name(*r, lang), tr(lang, "健康码", " health code")),
+            Source::TestReport { region: r } => format!("{}{}", region::name(*r, lang), tr(lang, "纸质检测报告", " paper test report")),
+        })
+        .collect();
+    let merged = shown.merged || c.sources.len() > 1;
+    view! {
+        <article class=format!("card verdict-{}", verdict_code(v)) data-testid="card" data-merged=merged.to_string()
+            data-sources=c.sources.len().to_string()>
+            <header class="verdict" data-testid="verdict" data-verdict=verdict_code(v) role="status" aria-live="assertive">
+                <span class="verdict-icon" aria-hidden="true">{icon(v)}</span>
+                <span class="verdict-text">{i18n::verdict(v, lang)}</span>
+            </header>
+            {c.demo.then(|| view! { <p class="demo-flag">{tr(lang, "演示数据 — 非真实凭证", "DEMO data — not a real credential")}</p> })}
+            <ul class="reasons" data-testid="reasons">
+                {reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+            </ul>
+            <dl class="facts">
+                {holder.map(|h| view! { <dt>{tr(lang, "持码人", "Holder")}</dt><dd data-testid="holder">{h}</dd> })}
+                {issuer.map(|i| view! { <dt>{tr(lang, "签发地", "Issued by")}</dt><dd data-testid="issuer">{i}</dd> })}
+                {colour.map(|(cls, name)| view! { <dt>{tr(lang, "健康码", "Code")}</dt><dd class=cls data-testid="colour">{name}</dd> })}
+                {test_row(c.nat.as_ref(), lang, "nat", tr(lang, "核酸", "NAT"))}
+                {test_row(c.antigen.as_ref(), lang, "antigen", tr(lang, "抗原", "Antigen"))}
+                {vacc.map(|v| view! { <dt>{tr(lang, "疫苗", "Vaccination")}</dt><dd>{v}</dd> })}
+            </dl>
+            <p class="sources" data-testid="sources">
+                {if merged { tr(lang, "已合并：", "Merged: ") } else { tr(lang, "来源：", "Source: ") }}
+                {sources.join(" + ")}
+            </p>
+            <p class="tap-hint">{tr(lang, "轻触关闭", "Tap to close")}</p>
+        </article>
+    }
+}
+
+fn test_row(t: Option<&TestView>, lang: Lang, id: &'static str, label: &'static str) -> impl IntoView {
+    let text = match t {
+        None => tr(lang, "无记录", "none on record").to_string(),
+        Some(t) => {
+            let (basis, at) = match t.basis {
+                TimeBasis::Report => (tr(lang, "报告", "reported"), t.reported_at),
+                TimeBasis::Sample => (tr(lang, "采样", "sampled"), t.sampled_at),
+            };
+            format!("{} · {} · {} {}", i18n::outcome(t.outcome, lang), i18n::ago(t.age_seconds, lang), basis, local_time(at))
+        }
+    };
+    let positive = t.is_some_and(|t| t.outcome == yima_core::TestOutcome::Positive);
+    view! {
+        <dt>{label}</dt>
+        <dd data-testid=id class:alarm=positive>{text}</dd>
+    }
+}

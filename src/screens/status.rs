@@ -1,0 +1,76 @@
+//! The strip over the scan view: venue, region, trust-data age, today's counters, and
+//! banners for stale data, a clock that is behind, missing storage and sync problems.
+
+use leptos::prelude::*;
+use yima_core::session::Verifier;
+use yima_core::verdict::Reason;
+use yima_core::{i18n, region};
+
+use crate::app::AppState;
+use crate::clock;
+use crate::i18n_ui::{age, tr};
+use crate::trust_store::Sync;
+
+/// Venue type name from the signed policies (the id itself when unknown).
+pub fn venue_name(state: AppState) -> String {
+    let (venue, lang) = (state.prefs.with(|p| p.venue.clone()), state.lang());
+    state.trust.with(|t| {
+        t.policies
+            .as_ref()
+            .and_then(|p| p.venue_types().into_iter().find(|(id, _, _)| *id == venue).map(|(_, zh, en)| tr_owned(lang, zh, en)))
+            .unwrap_or(venue)
+    })
+}
+
+fn tr_owned(lang: i18n::Lang, zh: &str, en: &str) -> String {
+    if lang == i18n::Lang::Zh { zh.into() } else { en.into() }
+}
+
+#[component]
+pub fn StatusStrip() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = move || state.lang();
+    let trust_age = move || {
+        state.trust.with(|t| match &t.trust {
+            Some(k) => format!("{} {}", tr(lang(), "信任数据", "Trust data"), age((clock::now() - k.issued_at).num_seconds(), lang())),
+            None => tr(lang(), "无信任数据", "No trust data").into(),
+        })
+    };
+    let banners = move || {
+        let l = lang();
+        let (reasons, sync, storage_ok, discarded) = state.trust.with(|t| {
+            let v = Verifier { trust: t.trust.clone(), policies: t.policies.clone(), venue: state.venue() };
+            (v.status_reasons(clock::now()), t.sync.clone(), t.storage_ok, t.discarded_corrupt)
+        });
+        let mut out: Vec<(&'static str, String)> = reasons
+            .iter()
+            .filter(|r| matches!(r, Reason::TrustDataStale | Reason::ClockBehindTrustList | Reason::NoTrustData))
+            .map(|r| ("warn", i18n::reason(r, l)))
+            .collect();
+        if !storage_ok {
+            out.push(("info", tr(l, "本机无法保存数据：离线时将无法核验", "This device cannot keep data: verification needs the network").into()));
+        }
+        if discarded {
+            out.push(("info", tr(l, "本地保存的信任数据已损坏，已丢弃并重新获取", "The stored trust data was corrupted: discarded and fetched again").into()));
+        }
+        if let Sync::Rejected { why, .. } = sync {
+            out.push(("warn", format!("{}{why}", tr(l, "更新被拒绝（签名或版本不符）：", "Update refused (signature or version): "))));
+        }
+        out
+    };
+    view! {
+        <div class="status-strip" data-testid="status">
+            <span class="venue" data-testid="venue">{move || venue_name(state)}</span>
+            <span>{move || region::name(state.prefs.with(|p| p.region), lang())}</span>
+            <span data-testid="trust-age">{trust_age}</span>
+            <span class="counters" data-testid="counters">
+                <b class="c-pass">{move || format!("✔ {}", state.counters.with(|c| c.pass))}</b>
+                <b class="c-deny">{move || format!("✖ {}", state.counters.with(|c| c.deny))}</b>
+                <b class="c-check">{move || format!("? {}", state.counters.with(|c| c.check))}</b>
+            </span>
+        </div>
+        {move || banners().into_iter().map(|(kind, text)| view! {
+            <p class=format!("banner {kind}") data-testid="banner">{text}</p>
+        }).collect_view()}
+    }
+}

@@ -1,0 +1,80 @@
+// Shared helpers for the browser tests: Chromium launch, fresh demo samples, a tiny
+// pass/fail recorder (no framework needed).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+export const ARTIFACTS = join(ROOT, 'tests/artifacts');
+const BASE_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'];
+
+export function launch({ y4m, fakeUi = true, extra = [] } = {}) {
+  const args = [...BASE_ARGS, ...extra];
+  if (y4m) {
+    args.push('--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`);
+    if (fakeUi) args.push('--use-fake-ui-for-media-stream');
+  }
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args });
+}
+
+// Demo credentials expire quickly (screenshot guard 120 s): mint a new set when older than maxAge.
+let current = null;
+export function samples(maxAgeMs = 60_000) {
+  if (current && Date.now() - current.at < maxAgeMs) return current;
+  if (current) rmSync(current.dir, { recursive: true, force: true });
+  const dir = mkdtempSync(join(ARTIFACTS, 'demo-'));
+  const issuer = process.env.YIMA_ISSUER || join(ROOT, 'target/debug/yima-issuer');
+  execFileSync(issuer, ['demo', '--out', dir, '--now', new Date().toISOString()], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const list = JSON.parse(readFileSync(join(dir, 'samples.json'), 'utf8'));
+  current = { at: Date.now(), dir, list, byId: Object.fromEntries(list.map((s) => [s.id, s])) };
+  return current;
+}
+
+export function cleanupSamples() {
+  if (current) rmSync(current.dir, { recursive: true, force: true });
+  current = null;
+}
+
+const results = { passed: 0, failed: 0, failures: [] };
+export function check(name, ok, detail = '') {
+  if (ok) results.passed++;
+  else { results.failed++; results.failures.push(`${name} ${detail}`); }
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : ' — ' + detail}`);
+  return ok;
+}
+export function summary() { return results; }
+
+// Waits for the card and returns {verdict, merged, sources, text}; null on timeout.
+export async function readCard(page, timeout = 8000) {
+  try {
+    const el = page.getByTestId('verdict');
+    await el.waitFor({ timeout });
+    const card = page.getByTestId('card');
+    return {
+      verdict: await el.getAttribute('data-verdict'),
+      merged: await card.getAttribute('data-merged'),
+      sources: Number(await card.getAttribute('data-sources')),
+      text: await card.innerText(),
+    };
+  } catch { return null; }
+}
+
+export async function waitTrust(page) {
+  await page.waitForFunction(() => {
+    const t = document.querySelector('[data-testid=trust-age]');
+    return t && /信任数据|Trust data/.test(t.textContent) && !/无|No trust/.test(t.textContent);
+  }, null, { timeout: 10000 });
+}
+
+// Types QR text into the scan-gun / paste field and presses Enter.
+export async function pasteScan(page, text) {
+  const input = page.getByTestId('manual-input');
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+export async function closeCard(page) {
+  const card = page.getByTestId('card');
+  if (await card.count()) { await card.click(); await card.waitFor({ state: 'detached', timeout: 3000 }).catch(() => {}); }
+}

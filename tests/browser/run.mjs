@@ -1,0 +1,36 @@
+// Runs every browser suite against dist/ served on 127.0.0.1; prints "N passed, N failed".
+// Usage: node tests/browser/run.mjs [suite ...]   (suites: paste camera photo denied embed offline screens)
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from './serve.mjs';
+import { ARTIFACTS, check, cleanupSamples, ROOT, summary } from './lib.mjs';
+
+const ALL = ['paste', 'camera', 'photo', 'denied', 'embed', 'offline', 'screens'];
+const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
+mkdirSync(ARTIFACTS, { recursive: true });
+const server = await serve(join(ROOT, 'dist'));
+const timings = { scanToVerdict: [], cameraLive: [], wallToCard: [], offlineStart: [], offlineWall: [] };
+const started = Date.now();
+for (const name of chosen) {
+  const t = Date.now();
+  console.log(`# ${name}`);
+  try {
+    const suite = await import(`./suite-${name}.mjs`);
+    await suite.run({ url: server.url, server, timings });
+  } catch (e) {
+    check(`suite ${name} ran to the end`, false, e.stack || String(e));
+  }
+  console.log(`# ${name}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
+await server.close();
+cleanupSamples();
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : null; };
+const report = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, { n: v.length, median_ms: median(v) && Math.round(median(v) * 10) / 10, max_ms: v.length ? Math.round(Math.max(...v)) : null }]));
+report.suite_seconds = Math.round((Date.now() - started) / 1000);
+writeFileSync(join(ARTIFACTS, 'timings.json'), JSON.stringify(report, null, 2));
+console.log('timings', JSON.stringify(report));
+const { passed, failed, failures } = summary();
+if (failures.length) console.log('failures:\n  ' + failures.join('\n  '));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

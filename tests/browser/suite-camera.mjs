@@ -1,0 +1,39 @@
+// Fake camera: each sample's .y4m plays in Chromium's fake capture device; the card must show
+// the expected verdict at metro, mall and leave_city. Also collects timings.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { check, launch, readCard, samples } from './lib.mjs';
+
+const VENUES = ['metro', 'mall', 'leave_city'];
+
+export async function run({ url, timings }) {
+  const ids = samples().list.map((s) => s.id);
+  for (const id of ids) {
+    const { dir, byId } = samples(); // re-minted when older than a minute (codes expire)
+    const s = byId[id];
+    const y4m = join(dir, `${id}.y4m`);
+    if (!check(`y4m exists for ${id}`, existsSync(y4m), y4m)) continue;
+    const browser = await launch({ y4m });
+    try {
+      for (const venue of VENUES) {
+        const page = await browser.newPage();
+        const errors = [];
+        page.on('pageerror', (e) => errors.push(String(e)));
+        const t0 = Date.now();
+        await page.goto(`${url}?venue=${venue}&region=310000`);
+        const card = await readCard(page, 15000);
+        check(`camera ${id} @${venue}`, card?.verdict === s.expect[venue], `got ${card?.verdict}, want ${s.expect[venue]}; ${errors.join(' | ')}`);
+        const t = await page.evaluate(() => ({
+          live: performance.getEntriesByName('yima-camera-live')[0]?.startTime ?? null,
+          scan: performance.getEntriesByName('yima-scan-to-verdict').map((m) => m.duration),
+        }));
+        if (t.live !== null) timings.cameraLive.push(t.live);
+        timings.scanToVerdict.push(...t.scan);
+        timings.wallToCard.push(Date.now() - t0);
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+}

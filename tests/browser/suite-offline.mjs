@@ -1,0 +1,41 @@
+// Offline: after one online visit, with the server gone and the network off, the app reloads
+// from the service worker and verifies with the stored signed data.
+import { join } from 'node:path';
+import { serve } from './serve.mjs';
+import { check, launch, pasteScan, readCard, ROOT, samples, waitTrust } from './lib.mjs';
+
+export async function run({ timings }) {
+  const server = await serve(join(ROOT, 'dist'));
+  const browser = await launch();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}?venue=metro`);
+    await waitTrust(page);
+    const controlled = await page.evaluate(async () => {
+      if (!('serviceWorker' in navigator)) return false;
+      await navigator.serviceWorker.ready;
+      for (let i = 0; i < 50 && !navigator.serviceWorker.controller; i++) await new Promise((r) => setTimeout(r, 100));
+      return !!navigator.serviceWorker.controller;
+    });
+    check('service worker controls the page after one visit', controlled);
+    await server.close();
+    await context.setOffline(true);
+    const t0 = Date.now();
+    await page.reload();
+    await waitTrust(page).catch(() => {});
+    const ready = await page.evaluate(() => performance.getEntriesByName('yima-ready')[0]?.startTime ?? null);
+    if (ready !== null) timings.offlineStart.push(ready);
+    timings.offlineWall.push(Date.now() - t0);
+    for (const id of ['green_nat_20h', 'green_nat_80h']) {
+      const s = samples().byId[id];
+      await page.getByTestId('card').click().catch(() => {});
+      await pasteScan(page, s.qr);
+      const card = await readCard(page);
+      check(`offline ${id} @metro`, card?.verdict === s.expect.metro, `got ${card?.verdict}`);
+    }
+  } finally {
+    await browser.close();
+    await server.close().catch(() => {});
+  }
+}

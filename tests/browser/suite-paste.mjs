@@ -1,0 +1,73 @@
+// Scan gun / paste path: every demo sample at the three venues, then the merge cases.
+import { check, closeCard, launch, pasteScan, readCard, samples, waitTrust } from './lib.mjs';
+
+const VENUES = ['metro', 'mall', 'leave_city'];
+
+export async function run({ url }) {
+  const browser = await launch();
+  try {
+    for (const venue of VENUES) {
+      const page = await browser.newPage();
+      await page.goto(`${url}?venue=${venue}&region=310000`);
+      await waitTrust(page);
+      const { list } = samples();
+      for (const s of list) {
+        await closeCard(page);
+        await pasteScan(page, s.qr);
+        const card = await readCard(page);
+        check(`paste ${s.id} @${venue}`, card?.verdict === s.expect[venue], `got ${card?.verdict}, want ${s.expect[venue]}`);
+      }
+      await page.close();
+    }
+    await mergeCases(browser, url);
+    await wedge(browser, url);
+  } finally {
+    await browser.close();
+  }
+}
+
+// A health code and another province's paper report (either order) → one merged card.
+// Mirrors yima_core::demo::merge_cases(); samples.json may carry them as `merge_cases`, which
+// then takes precedence.
+const MERGE = [
+  ['green_no_nat', 'paper_report_anhui', { metro: 'pass', mall: 'pass', leave_city: 'deny' }],
+  ['green_nat_60h', 'paper_report_anhui', { metro: 'pass', mall: 'pass', leave_city: 'deny' }],
+];
+
+async function mergeCases(browser, url) {
+  for (const venue of VENUES) {
+    const page = await browser.newPage();
+    await page.goto(`${url}?venue=${venue}`);
+    await waitTrust(page);
+    const cases = samples().merge || MERGE;
+    for (const [a, b, expect] of cases) {
+      for (const [first, second] of [[a, b], [b, a]]) {
+        const { byId } = samples();
+        await closeCard(page);
+        await pasteScan(page, byId[first].qr);
+        await readCard(page);
+        await pasteScan(page, byId[second].qr);
+        await page.waitForSelector('[data-testid=card][data-sources="2"]', { timeout: 5000 }).catch(() => {});
+        const card = await readCard(page);
+        check(`merge ${first}+${second} @${venue}`, card?.sources === 2 && card?.merged === 'true' && card?.verdict === expect[venue],
+          `got ${JSON.stringify({ v: card?.verdict, s: card?.sources, m: card?.merged })}, want ${expect[venue]}`);
+      }
+    }
+    await page.close();
+  }
+}
+
+// A keyboard-wedge scan gun types fast with no field focused, then Enter.
+async function wedge(browser, url) {
+  const page = await browser.newPage();
+  await page.goto(`${url}?venue=metro`);
+  await waitTrust(page);
+  const s = samples().byId['green_nat_20h'];
+  await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => {});
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+  await page.keyboard.type(s.qr, { delay: 2 });
+  await page.keyboard.press('Enter');
+  const card = await readCard(page);
+  check('scan-gun burst without focus', card?.verdict === s.expect.metro, `got ${card?.verdict}`);
+  await page.close();
+}
