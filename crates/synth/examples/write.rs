@@ -1,6 +1,6 @@
 //! `cargo run --release -p yima-synth --example write -- SEED OUT_DIR COUNT_PER_CONDITION`
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let args: Vec<String> = std::env::args().collect();
     let seed = args.get(1).map_or(Ok(1), |s| s.parse())?;
     let out = args.get(2).map_or("synth-out", |s| s.as_str());

@@ -1,0 +1,81 @@
+// Times our wasm decoder, jsQR and zxing-wasm on the same frames in one page.
+import init, { decode_rgba } from "/pkg/yima_decode_worker.js";
+import { prepareZXingModule, readBarcodes } from "/node_modules/zxing-wasm/dist/es/reader/index.js";
+
+const log = (s) => (document.getElementById("log").textContent += "\n" + s);
+
+async function loadFrame(url) {
+  const bitmap = await createImageBitmap(await (await fetch(url)).blob());
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext("2d", { willReadFrequently: true });
+  ctx.drawImage(bitmap, 0, 0);
+  return ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+}
+
+const decoders = {
+  yima: async (img) => decode_rgba(img.width, img.height, img.data) ?? null,
+  jsqr: async (img) => globalThis.jsQR(img.data, img.width, img.height)?.data ?? null,
+  "zxing-wasm": async (img) =>
+    (await readBarcodes(img, { formats: ["QRCode"], tryHarder: true, maxNumberOfSymbols: 1 }))[0]?.text ?? null,
+};
+
+function stats(ms) {
+  const s = [...ms].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { median: q(0.5), p95: q(0.95) };
+}
+
+async function workerStartup(runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const w = new Worker("/worker.js", { type: "module" });
+    await new Promise((ok, fail) => {
+      w.onmessage = (e) => e.data === "ready" && ok();
+      w.onerror = fail;
+    });
+    times.push(performance.now() - t0);
+    w.terminate();
+  }
+  return times;
+}
+
+export async function run() {
+  const t0 = performance.now();
+  await init();
+  const initMs = performance.now() - t0;
+  await prepareZXingModule({
+    overrides: {
+      locateFile: (path, prefix) =>
+        path.endsWith(".wasm") ? "/node_modules/zxing-wasm/dist/reader/zxing_reader.wasm" : prefix + path,
+    },
+    fireImmediately: true,
+  });
+  const manifest = await (await fetch("/frames.json")).json();
+  const frames = [];
+  for (const f of manifest) frames.push({ ...f, img: await loadFrame(f.url) });
+  log(`${frames.length} frames loaded`);
+  const results = {};
+  for (const [name, decode] of Object.entries(decoders)) {
+    await decode(frames[0].img); // warm-up (JIT / lazy init)
+    for (const f of frames) {
+      const t = performance.now();
+      const text = await decode(f.img);
+      const ms = performance.now() - t;
+      const r = ((results[f.group] ??= {})[name] ??= { read: 0, total: 0, ms: [] });
+      r.total++;
+      r.read += text === f.text ? 1 : 0;
+      r.ms.push(ms);
+    }
+    log(`${name} done`);
+  }
+  const table = {};
+  for (const [group, byDec] of Object.entries(results))
+    for (const [name, r] of Object.entries(byDec))
+      (table[group] ??= {})[name] = { read: r.read, total: r.total, ...stats(r.ms) };
+  const startup = await workerStartup(5);
+  return { table, startup, initMs, userAgent: navigator.userAgent };
+}
+
+window.benchReady = true;
+window.runBench = run;

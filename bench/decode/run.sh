@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# In-browser decoder benchmark, one command: `bash bench/decode/run.sh`
+# Builds the decoder wasm, generates a synthetic sample (seed 777, 6 frames per condition),
+# then times yima / jsQR / zxing-wasm on the same frames in headless Chromium.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target-decode}
+OUT=$CARGO_TARGET_DIR/bench-decode
+mkdir -p "$OUT"
+cd "$ROOT"
+
+cargo build -q -p yima-decode-worker --target wasm32-unknown-unknown --release
+wasm-bindgen --target web --out-dir "$OUT/pkg" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/yima_decode_worker.wasm"
+WASM=$OUT/pkg/yima_decode_worker_bg.wasm
+# Debian's binaryen 108 accepts the module but its output fails at start-up
+# ("WebAssembly.Table.grow(): failed to grow table" in wasm-bindgen's externref table init),
+# so wasm-opt is opt-in: WASM_OPT=1 to try it.
+if [ -n "${WASM_OPT:-}" ] && wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types "$WASM" -o "$WASM.opt"; then
+  mv "$WASM.opt" "$WASM"
+  echo "wasm-opt -O3 applied"
+fi
+echo "decoder wasm: $(wc -c <"$WASM") bytes, gzip -9: $(gzip -9 -c "$WASM" | wc -c) bytes"
+
+if [ ! -f "$OUT/frames/tilt-0005.png" ]; then
+  cargo run -q --release -p yima-synth --example write -- 777 "$OUT/frames" 6
+fi
+node "$ROOT/bench/decode/bench.mjs" "$OUT"
