@@ -1,0 +1,56 @@
+//! `demo --out DIR [--now T] [--y4m]`: the demo endpoint (keys.json, policies.json signed by the
+//! demo root) and sample credentials (samples.json, PNGs, optional .y4m videos).
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use serde::Serialize;
+use yima_core::demo;
+
+use crate::render;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Signing time of the endpoint and the samples (default: now).
+    #[arg(long)]
+    pub now: Option<yima_core::Time>,
+    /// Also write <id>.y4m videos for Chromium's fake camera.
+    #[arg(long)]
+    pub y4m: bool,
+}
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    id: &'a str,
+    description: &'a str,
+    qr: &'a str,
+    png: String,
+    expect: demo::Expect,
+}
+
+pub fn run(a: Args) -> anyhow::Result<()> {
+    let now = super::now_or_clock(a.now);
+    std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
+    let root = demo::root_key();
+    std::fs::write(a.out.join("keys.json"), demo::trust_list(now).seal(&root))?;
+    std::fs::write(a.out.join("policies.json"), demo::policies(now).seal(&root))?;
+    let samples = demo::samples(now);
+    let mut entries = Vec::new();
+    for s in &samples {
+        let png = format!("{}.png", s.id);
+        render::write_png(&s.qr, &a.out.join(&png), 6)?;
+        if a.y4m {
+            render::write_y4m(&s.qr, &a.out.join(format!("{}.y4m", s.id)), 0, 3)?;
+        }
+        entries.push(Entry { id: &s.id, description: &s.description, qr: &s.qr, png, expect: s.expect });
+    }
+    std::fs::write(a.out.join("samples.json"), serde_json::to_string_pretty(&entries)?)?;
+    std::fs::write(
+        a.out.join("DEMO-KEYS.txt"),
+        "This endpoint is signed with Yima's PUBLIC DEMO KEYS (derived from a published seed).\nAnyone can sign with them. Never trust them outside demos and tests.\n",
+    )?;
+    eprintln!("demo endpoint at {} ({} samples, signed {now})", a.out.display(), samples.len());
+    Ok(())
+}

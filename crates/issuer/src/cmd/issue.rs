@@ -1,0 +1,42 @@
+//! `issue`: sign a credential from a JSON description and print its QR text.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use crate::{describe::Description, keyfile, render};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The issuer's key file.
+    #[arg(long)]
+    pub key: PathBuf,
+    /// JSON description of the credential (see docs/format.md).
+    #[arg(long = "in")]
+    pub input: PathBuf,
+    /// Time of issue (default: now).
+    #[arg(long)]
+    pub now: Option<yima_core::Time>,
+    /// Also write the QR as PNG.
+    #[arg(long)]
+    pub png: Option<PathBuf>,
+    /// Also write a .y4m video of the QR.
+    #[arg(long)]
+    pub y4m: Option<PathBuf>,
+}
+
+pub fn run(a: Args) -> anyhow::Result<()> {
+    let key = keyfile::read(&a.key)?;
+    let raw = std::fs::read(&a.input).with_context(|| format!("reading {}", a.input.display()))?;
+    let desc: Description = serde_json::from_slice(&raw).context("invalid credential description")?;
+    let qr = yima_core::issue::issue(&desc.claims(super::now_or_clock(a.now)), &key);
+    eprintln!("QR version {} (level M), {} characters", render::version(&render::symbol(&qr)?), qr.len());
+    if let Some(p) = &a.png {
+        render::write_png(&qr, p, 6)?;
+    }
+    if let Some(p) = &a.y4m {
+        render::write_y4m(&qr, p, 0, 3)?;
+    }
+    println!("{qr}");
+    Ok(())
+}

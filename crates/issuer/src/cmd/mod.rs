@@ -1,0 +1,12 @@
+pub mod decode;
+pub mod demo;
+pub mod issue;
+pub mod keys;
+pub mod render;
+pub mod sign;
+pub mod synth;
+
+/// `--now` or the system clock (the CLI may read the clock; the core never does).
+pub fn now_or_clock(now: Option<chrono::DateTime<chrono::Utc>>) -> yima_core::Time {
+    now.unwrap_or_else(chrono::Utc::now)
+}

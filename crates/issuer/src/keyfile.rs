@@ -1,0 +1,34 @@
+//! Key files: `{"secret_key": "<base64>", "public_key": "<base64>", "kid": "<hex>"}`.
+
+use std::path::Path;
+
+use anyhow::Context;
+use base64::{engine::general_purpose::STANDARD as B64, Engine};
+use ed25519_dalek::SigningKey;
+use serde::{Deserialize, Serialize};
+use yima_core::{envelope::hex, keys::kid};
+
+#[derive(Serialize, Deserialize)]
+struct KeyFile {
+    secret_key: String,
+    public_key: String,
+    kid: String,
+}
+
+pub fn write(path: &Path, key: &SigningKey) -> anyhow::Result<()> {
+    let f = KeyFile {
+        secret_key: B64.encode(key.to_bytes()),
+        public_key: B64.encode(key.verifying_key().as_bytes()),
+        kid: hex(&kid(&key.verifying_key())),
+    };
+    std::fs::write(path, serde_json::to_string_pretty(&f)?).with_context(|| format!("writing {}", path.display()))
+}
+
+pub fn read(path: &Path) -> anyhow::Result<SigningKey> {
+    let raw = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let f: KeyFile = serde_json::from_slice(&raw).context("not a key file")?;
+    let secret: [u8; 32] = B64.decode(&f.secret_key)?.try_into().map_err(|_| anyhow::anyhow!("secret key is not 32 bytes"))?;
+    let key = SigningKey::from_bytes(&secret);
+    anyhow::ensure!(B64.encode(key.verifying_key().as_bytes()) == f.public_key, "public key does not match the secret key");
+    Ok(key)
+}

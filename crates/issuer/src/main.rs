@@ -1,0 +1,53 @@
+//! `yima-issuer`: the endpoint operator's tool. Makes keys, signs trust lists and policies,
+//! issues credentials and renders them, writes the demo endpoint, and decodes QR images with
+//! the app's own pipeline.
+
+mod cmd;
+mod describe;
+mod keyfile;
+mod render;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "yima-issuer", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Make an Ed25519 key (root or issuer) and write it as a key file.
+    Keygen(cmd::keys::KeygenArgs),
+    /// Print a trust-list entry (JSON) for an issuer key file.
+    TrustEntry(cmd::keys::EntryArgs),
+    /// Root-sign a trust list (keys.json) from its JSON content.
+    SignTrustList(cmd::sign::Args),
+    /// Root-sign venue policies (policies.json) from their JSON content.
+    SignPolicies(cmd::sign::Args),
+    /// Issue a credential from a JSON description and print its QR text.
+    Issue(cmd::issue::Args),
+    /// Render QR text as PNG and/or a .y4m video (for Chromium's fake camera).
+    Render(cmd::render::Args),
+    /// Write a complete demo endpoint with sample credentials.
+    Demo(cmd::demo::Args),
+    /// Decode QR codes in image files with the app's pipeline.
+    Decode(cmd::decode::Args),
+    /// Generate the synthetic camera corpus.
+    Synth(cmd::synth::Args),
+}
+
+fn main() -> anyhow::Result<()> {
+    match Cli::parse().cmd {
+        Command::Keygen(a) => cmd::keys::keygen(a),
+        Command::TrustEntry(a) => cmd::keys::entry(a),
+        Command::SignTrustList(a) => cmd::sign::run::<yima_core::TrustList>(a),
+        Command::SignPolicies(a) => cmd::sign::run::<yima_core::PolicySet>(a),
+        Command::Issue(a) => cmd::issue::run(a),
+        Command::Render(a) => cmd::render::run(a),
+        Command::Demo(a) => cmd::demo::run(a),
+        Command::Decode(a) => cmd::decode::run(a),
+        Command::Synth(a) => cmd::synth::run(a),
+    }
+}

@@ -1,0 +1,119 @@
+//! The issuer CLI end to end: operator workflow, demo endpoint, rendering.
+
+use std::path::Path;
+use std::process::Command;
+
+use yima_core::session::Verifier;
+use yima_core::{demo, PolicySet, Session, TrustList, VenueKey, Verdict};
+
+fn issuer(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_yima-issuer")).args(args).output().expect("runs");
+    assert!(out.status.success(), "yima-issuer {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn p(dir: &Path, name: &str) -> String {
+    dir.join(name).to_string_lossy().into_owned()
+}
+
+fn read_key_pub(path: &str) -> ed25519_dalek::VerifyingKey {
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    use base64::Engine;
+    let raw = base64::engine::general_purpose::STANDARD.decode(v["public_key"].as_str().unwrap()).unwrap();
+    ed25519_dalek::VerifyingKey::from_bytes(&raw.try_into().unwrap()).unwrap()
+}
+
+#[test]
+fn operator_makes_keys_signs_lists_and_issues_a_code_that_verifies() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path();
+    issuer(&["keygen", "--out", &p(dir, "root.key")]);
+    issuer(&["keygen", "--out", &p(dir, "sh.key")]);
+    let entry = issuer(&[
+        "trust-entry", "--key", &p(dir, "sh.key"), "--region", "310000", "--name-zh", "上海", "--name-en", "Shanghai",
+        "--role", "health_code", "--not-before", "2026-01-01T00:00:00Z", "--not-after", "2027-01-01T00:00:00Z",
+    ]);
+    let list = format!(r#"{{"sequence":7,"issued_at":"2026-11-23T09:00:00Z","max_age_hours":48,"keys":[{entry}]}}"#);
+    std::fs::write(dir.join("list.json"), list).unwrap();
+    issuer(&["sign-trust-list", "--root", &p(dir, "root.key"), "--in", &p(dir, "list.json"), "--out", &p(dir, "keys.json")]);
+    let policies = serde_json::to_string(&demo::policies("2026-11-23T09:00:00Z".parse().unwrap())).unwrap();
+    std::fs::write(dir.join("pol.json"), policies).unwrap();
+    issuer(&["sign-policies", "--root", &p(dir, "root.key"), "--in", &p(dir, "pol.json"), "--out", &p(dir, "policies.json")]);
+
+    let desc = r#"{"kind":"health_code","region":310000,"colour":"green","name":"王五","id_number":"310101198001010011",
+        "nat":{"result":"negative","reported_hours_ago":30,"institution":"上海某检测所","institution_region":310000}}"#;
+    std::fs::write(dir.join("code.json"), desc).unwrap();
+    let now = "2026-11-23T10:00:00Z";
+    let qr = issuer(&["issue", "--key", &p(dir, "sh.key"), "--in", &p(dir, "code.json"), "--now", now, "--png", &p(dir, "code.png")]);
+    let qr = qr.trim();
+
+    let roots = [read_key_pub(&p(dir, "root.key"))];
+    let trust = TrustList::open(&std::fs::read(dir.join("keys.json")).unwrap(), &roots).unwrap();
+    assert_eq!(trust.sequence, 7);
+    let policies = PolicySet::open(&std::fs::read(dir.join("policies.json")).unwrap(), &roots).unwrap();
+    let at = now.parse().unwrap();
+    let v = |venue: &str| Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 } };
+    let card = v("metro").scan(&mut Session::default(), qr, at).card;
+    assert_eq!(card.verdict, Verdict::Pass, "{:?}", card.reasons);
+    assert_eq!(card.holder.unwrap().masked_name, "王*");
+    assert_eq!(v("leave_city").scan(&mut Session::default(), qr, at).card.verdict, Verdict::Deny);
+    // the PNG reads back to the same text with the app's decoder
+    let decoded = issuer(&["decode", "--json", &p(dir, "code.png")]);
+    let v: serde_json::Value = serde_json::from_str(decoded.trim()).unwrap();
+    assert_eq!(v["text"].as_str(), Some(qr));
+}
+
+#[test]
+fn sign_refuses_invalid_content_and_issue_refuses_unknown_fields() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path();
+    issuer(&["keygen", "--out", &p(dir, "root.key")]);
+    std::fs::write(dir.join("bad.json"), r#"{"sequence":1}"#).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_yima-issuer"))
+        .args(["sign-trust-list", "--root", &p(dir, "root.key"), "--in", &p(dir, "bad.json"), "--out", &p(dir, "k.json")])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(!dir.join("k.json").exists());
+    std::fs::write(dir.join("c.json"), r#"{"kind":"health_code","region":310000,"colour":"green","name":"x","id_number":"1","colour_typo":1}"#).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_yima-issuer")).args(["issue", "--key", &p(dir, "root.key"), "--in", &p(dir, "c.json")]).output().unwrap();
+    assert!(!out.status.success());
+}
+
+#[test]
+fn demo_endpoint_samples_verify_decode_and_fit_version_15_m() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path();
+    let now = "2026-11-23T10:00:00Z";
+    issuer(&["demo", "--out", &p(dir, "ep"), "--now", now, "--y4m"]);
+    let ep = dir.join("ep");
+    let roots = [demo::root_key().verifying_key()];
+    let trust = TrustList::open(&std::fs::read(ep.join("keys.json")).unwrap(), &roots).unwrap();
+    let policies = PolicySet::open(&std::fs::read(ep.join("policies.json")).unwrap(), &roots).unwrap();
+    assert!(trust.demo && policies.demo);
+    let provinces: std::collections::BTreeSet<u32> = trust.keys.iter().map(|k| k.region).collect();
+    assert!(provinces.len() >= 6, "{provinces:?}");
+
+    let samples: Vec<serde_json::Value> = serde_json::from_slice(&std::fs::read(ep.join("samples.json")).unwrap()).unwrap();
+    assert!(samples.len() >= 15);
+    let at = now.parse().unwrap();
+    let pngs: Vec<String> = samples.iter().map(|s| p(&ep, s["png"].as_str().unwrap())).collect();
+    let mut args = vec!["decode", "--json"];
+    args.extend(pngs.iter().map(String::as_str));
+    let decoded: Vec<serde_json::Value> = issuer(&args).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    for (s, dec) in samples.iter().zip(&decoded) {
+        let qr = s["qr"].as_str().unwrap();
+        assert_eq!(dec["text"].as_str(), Some(qr), "{} PNG decodes", s["id"]);
+        let symbol = qrcode::QrCode::with_error_correction_level(qr, qrcode::EcLevel::M).unwrap();
+        assert!(matches!(symbol.version(), qrcode::Version::Normal(v) if v <= 15), "{}: {:?}", s["id"], symbol.version());
+        for venue in ["metro", "mall", "leave_city"] {
+            let v = Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 } };
+            let got = serde_json::to_value(v.scan(&mut Session::default(), qr, at).card.verdict).unwrap();
+            assert_eq!(got, s["expect"][venue], "{} at {venue}", s["id"]);
+        }
+        let y4m = std::fs::read(ep.join(format!("{}.y4m", s["id"].as_str().unwrap()))).unwrap();
+        assert!(y4m.starts_with(b"YUV4MPEG2 W1280 H720 "));
+        let header = y4m.iter().position(|&b| b == b'\n').unwrap() + 1;
+        assert_eq!(y4m.len(), header + 3 * (6 + 1280 * 720 * 3 / 2), "three 4:2:0 frames");
+    }
+}
