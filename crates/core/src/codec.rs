@@ -39,6 +39,11 @@ pub fn encode_text(cose: &[u8]) -> String {
     format!("{PREFIX}{}", base45::encode(compressed))
 }
 
+/// Base45 (RFC 9285) decoding of the part after the prefix.
+pub fn base45_decode(body: &str) -> Result<Vec<u8>, DecodeError> {
+    base45::decode(body).map_err(|_| DecodeError::Base45)
+}
+
 /// Decodes QR text to COSE bytes. Never panics, whatever the input.
 pub fn decode_text(text: &str) -> Result<Vec<u8>, DecodeError> {
     // Scan guns and paste add line ends; nothing else is trimmed.
@@ -53,7 +58,7 @@ pub fn decode_text(text: &str) -> Result<Vec<u8>, DecodeError> {
         let shown: String = text.chars().take(4).collect();
         return Err(DecodeError::UnknownPrefix(shown));
     };
-    let compressed = base45::decode(body).map_err(|_| DecodeError::Base45)?;
+    let compressed = base45_decode(body)?;
     let mut out = Vec::new();
     let mut z = ZlibDecoder::new(compressed.as_slice()).take(MAX_INFLATED as u64 + 1);
     z.read_to_end(&mut out).map_err(|_| DecodeError::Inflate)?;

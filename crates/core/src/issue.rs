@@ -13,6 +13,11 @@ pub fn claims_cbor(claims: &Claims) -> Vec<u8> {
     out
 }
 
+/// Parses claims from CBOR (callers must have verified the signature over these bytes).
+pub fn claims_from_cbor(bytes: &[u8]) -> Result<Claims, String> {
+    ciborium::from_reader(bytes).map_err(|e| e.to_string())
+}
+
 /// Signs the claims and returns the COSE_Sign1 bytes.
 pub fn sign(claims: &Claims, key: &SigningKey) -> Vec<u8> {
     cose::sign(claims_cbor(claims), key)

@@ -30,6 +30,8 @@ enum Command {
     Issue(cmd::issue::Args),
     /// Render QR text as PNG and/or a .y4m video (for Chromium's fake camera).
     Render(cmd::render::Args),
+    /// Show every stage of a QR text in hex (nothing is verified).
+    Inspect(cmd::inspect::Args),
     /// Write a complete demo endpoint with sample credentials.
     Demo(cmd::demo::Args),
     /// Decode QR codes in image files with the app's pipeline.
@@ -46,6 +48,7 @@ fn main() -> anyhow::Result<()> {
         Command::SignPolicies(a) => cmd::sign::run::<yima_core::PolicySet>(a),
         Command::Issue(a) => cmd::issue::run(a),
         Command::Render(a) => cmd::render::run(a),
+        Command::Inspect(a) => cmd::inspect::run(a),
         Command::Demo(a) => cmd::demo::run(a),
         Command::Decode(a) => cmd::decode::run(a),
         Command::Synth(a) => cmd::synth::run(a),

@@ -1,5 +1,6 @@
 pub mod decode;
 pub mod demo;
+pub mod inspect;
 pub mod issue;
 pub mod keys;
 pub mod render;
