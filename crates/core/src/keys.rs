@@ -3,11 +3,17 @@
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use sha2::{Digest, Sha256};
 
-/// Checks an Ed25519 signature with `verify_strict`, which also rejects small-order public keys
-/// and R points, and non-canonical S (RFC 8032 §5.1.7 plus the malleability checks).
-/// Every signature check in Yima goes through here.
+/// Checks an Ed25519 signature. Every signature check in Yima goes through here.
+///
+/// On top of ed25519-dalek's `verify_strict` (which rejects small-order keys and R, and
+/// non-canonical S), the key A and the point R must be torsion-free: honest signers only ever
+/// produce prime-order points, so mixed-order points (the ed25519-speccheck cases on which
+/// implementations disagree) are refused outright rather than left to a verification equation.
 pub fn verify(key: &VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
-    ed25519_dalek::Signature::from_slice(sig).is_ok_and(|s| key.verify_strict(msg, &s).is_ok())
+    let Ok(sig) = ed25519_dalek::Signature::from_slice(sig) else { return false };
+    let r = curve25519_dalek::edwards::CompressedEdwardsY(*sig.r_bytes());
+    let prime_order_r = r.decompress().is_some_and(|p| p.is_torsion_free());
+    prime_order_r && key.to_edwards().is_torsion_free() && key.verify_strict(msg, &sig).is_ok()
 }
 
 /// [`verify`] for a raw 32-byte public key (any other length or an invalid point: false).
