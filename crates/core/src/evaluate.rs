@@ -10,6 +10,12 @@ use crate::Time;
 /// Clock tolerance when no policy applies.
 pub const DEFAULT_SKEW_SECONDS: i64 = 60;
 
+/// `t + d`, saturating at the ends of time: signed claims may carry extreme dates, and
+/// chrono's `+` panics on overflow.
+pub fn plus(t: Time, d: Duration) -> Time {
+    t.checked_add_signed(d).unwrap_or(if d < Duration::zero() { Time::MIN_UTC } else { Time::MAX_UTC })
+}
+
 /// Everything verified about one holder: at most one health code and any paper reports.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
@@ -36,7 +42,7 @@ impl Facts {
         let from_reports = self
             .reports
             .iter()
-            .filter(|r| now <= r.expires_at + skew)
+            .filter(|r| now <= plus(r.expires_at, skew))
             .map(|r| &r.result)
             .filter(|t| t.kind == kind);
         from_code.chain(from_reports).max_by_key(|t| basis_time(t, basis))
@@ -50,10 +56,10 @@ pub fn evaluate(facts: &Facts, policy: Option<&Policy>, now: Time) -> Vec<Reason
     let mut out = Vec::new();
     match &facts.health {
         Some(h) => {
-            if h.issued_at > now + skew {
+            if h.issued_at > plus(now, skew) {
                 out.push(Reason::IssuedInFuture);
             }
-            if now > h.expires_at + skew {
+            if now > plus(h.expires_at, skew) {
                 out.push(Reason::CodeExpired);
             }
             if let Some(p) = policy {
@@ -70,10 +76,10 @@ pub fn evaluate(facts: &Facts, policy: Option<&Policy>, now: Time) -> Vec<Reason
         None => out.push(Reason::HealthCodeMissing),
     }
     for r in &facts.reports {
-        if r.issued_at > now + skew {
+        if r.issued_at > plus(now, skew) {
             out.push(Reason::IssuedInFuture);
         }
-        if now > r.expires_at + skew {
+        if now > plus(r.expires_at, skew) {
             out.push(Reason::ReportExpired);
         }
     }
@@ -97,7 +103,7 @@ fn test_reasons(facts: &Facts, kind: TestKind, rule: Option<&TestRule>, now: Tim
         }
         return;
     };
-    if t.reported_at > now + skew || t.sampled_at > now + skew {
+    if t.reported_at > plus(now, skew) || t.sampled_at > plus(now, skew) {
         out.push(Reason::ResultInFuture);
         return;
     }

@@ -115,3 +115,17 @@ fn a_screenshot_replayed_after_the_guard_is_refused_everywhere() {
         assert!(card.reasons.iter().any(|r| matches!(r, Reason::CodeTooOld { .. })), "{venue}");
     }
 }
+
+#[test]
+fn extreme_dates_in_signed_claims_do_not_panic() {
+    use yima_core::claims::{TestKind, TestOutcome, TestResult};
+    let end = yima_core::Time::MAX_UTC;
+    let start = yima_core::Time::MIN_UTC;
+    let mut h = demo::health_code(now(), Colour::Green, None);
+    h.expires_at = end;
+    h.nat = Some(TestResult { kind: TestKind::Nat, outcome: TestOutcome::Negative, sampled_at: start, reported_at: end, institution: String::new(), institution_region: 0 });
+    let qr = issue(&Claims::HealthCode(h), &demo::key("hc-310000"));
+    // chrono's serde for Unix seconds may refuse these dates; either way: no panic, no pass
+    let card = verifier("metro", now()).scan(&mut Session::default(), &qr, now()).card;
+    assert_ne!(card.verdict, Verdict::Pass, "{:?}", card.reasons);
+}
