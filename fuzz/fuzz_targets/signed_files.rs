@@ -3,8 +3,10 @@
 use libfuzzer_sys::fuzz_target;
 use yima_core::{demo, PolicySet, TrustList};
 
+static ROOT: std::sync::OnceLock<ed25519_dalek::VerifyingKey> = std::sync::OnceLock::new();
+
 fuzz_target!(|data: &[u8]| {
-    let roots = [demo::root_key().verifying_key()];
+    let roots = [*ROOT.get_or_init(|| demo::root_key().verifying_key())];
     let _ = TrustList::open(data, &roots);
     let _ = PolicySet::open(data, &roots);
     // What a correctly signed but hostile file would carry.

@@ -5,7 +5,19 @@
 use libfuzzer_sys::fuzz_target;
 use yima_core::{demo, issue, session::Verifier, Session, VenueKey};
 
+struct Fixed {
+    trust: yima_core::TrustList,
+    policies: yima_core::PolicySet,
+    code_key: ed25519_dalek::SigningKey,
+    lab_key: ed25519_dalek::SigningKey,
+}
+static FIXED: std::sync::OnceLock<Fixed> = std::sync::OnceLock::new();
+
 fuzz_target!(|data: &[u8]| {
+    let f = FIXED.get_or_init(|| {
+        let t = chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap_or_default();
+        Fixed { trust: demo::trust_list(t), policies: demo::policies(t), code_key: demo::key("hc-310000"), lab_key: demo::key("lab-340000") }
+    });
     if data.len() < 8 {
         return;
     }
@@ -14,12 +26,16 @@ fuzz_target!(|data: &[u8]| {
     let now = chrono::DateTime::from_timestamp(secs, 0).unwrap_or_default();
     let Ok(claims) = issue::claims_from_cbor(rest) else { return };
     let key = match claims {
-        yima_core::Claims::HealthCode(_) => demo::key("hc-310000"),
-        yima_core::Claims::TestReport(_) => demo::key("lab-340000"),
+        yima_core::Claims::HealthCode(_) => &f.code_key,
+        yima_core::Claims::TestReport(_) => &f.lab_key,
     };
-    let qr = issue::issue(&claims, &key);
+    let qr = issue::issue(&claims, key);
+    // The signed data as if signed at `now` (same keys), so staleness and clock floor vary too.
+    let (mut trust, mut policies) = (f.trust.clone(), f.policies.clone());
+    trust.issued_at = now;
+    policies.issued_at = now;
     for venue in ["metro", "mall", "leave_city"] {
-        let v = Verifier { trust: Some(demo::trust_list(now)), policies: Some(demo::policies(now)), venue: VenueKey { venue: venue.into(), region: 310000 } };
+        let v = Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 } };
         let mut s = Session::default();
         let a = v.scan(&mut s, &qr, now);
         let b = v.scan(&mut s, &qr, now);
