@@ -52,13 +52,13 @@ class DecoderPool {
   }
   get busy() { return this.pending !== null; }
   // Decodes one RGBA image; resolves to the text or null. One request at a time.
-  decode(image) {
+  decode(image, still = false) {
     if (!this.worker || this.pending) return Promise.resolve(null);
     return new Promise((resolve) => {
       const id = this.nextId++;
       const timer = setTimeout(() => { if (this.pending && this.pending.id === id) this.restart('timeout'); }, WORKER_TIMEOUT_MS);
       this.pending = { id, resolve, timer };
-      this.worker.postMessage({ id, width: image.width, height: image.height, data: image.data.buffer }, [image.data.buffer]);
+      this.worker.postMessage({ id, width: image.width, height: image.height, data: image.data.buffer, still }, [image.data.buffer]);
     });
   }
 }
@@ -190,7 +190,7 @@ export class Scanner {
     attempts.push([(bitmap.width - side) / 2, (bitmap.height - side) / 2, side, side, 800]);
     for (const [x, y, w, h, max] of attempts) {
       for (let wait = 0; this.pool.busy && wait < 50; wait++) await new Promise((r) => setTimeout(r, 20));
-      const text = await this.pool.decode(grab(bitmap, x, y, w, h, max));
+      const text = await this.pool.decode(grab(bitmap, x, y, w, h, max), true);
       if (text !== null) return text;
     }
     return null;

@@ -12,8 +12,9 @@ use crate::i18n_ui::tr;
 use crate::scan_flow::handle_text;
 use crate::screens::status::StatusStrip;
 
-/// Keys arriving faster than this belong to one scan-gun burst.
-const WEDGE_GAP_MS: f64 = 80.0;
+/// Keys closer together than this belong to one scan-gun burst (guns type a code in well
+/// under this per key; slow manual typing never forms a burst).
+const WEDGE_GAP_MS: f64 = 300.0;
 const WORKER_URL: &str = "decode-worker.js";
 
 type Callbacks = (Closure<dyn Fn(String, f64)>, Closure<dyn Fn(String, String)>);

@@ -25,7 +25,7 @@ export function samples(maxAgeMs = 60_000) {
   if (current) rmSync(current.dir, { recursive: true, force: true });
   const dir = mkdtempSync(join(ARTIFACTS, 'demo-'));
   const issuer = process.env.YIMA_ISSUER || join(ROOT, 'target/debug/yima-issuer');
-  execFileSync(issuer, ['demo', '--out', dir, '--now', new Date().toISOString()], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(issuer, ['demo', '--out', dir, '--now', new Date().toISOString(), '--y4m'], { stdio: ['ignore', 'ignore', 'inherit'] });
   const list = JSON.parse(readFileSync(join(dir, 'samples.json'), 'utf8'));
   current = { at: Date.now(), dir, list, byId: Object.fromEntries(list.map((s) => [s.id, s])) };
   return current;

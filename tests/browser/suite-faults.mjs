@@ -28,6 +28,7 @@ export async function run({ url }) {
     await workerDies(browser, url);
     await serviceWorkerUpdate(browser);
     await burst(browser, url);
+    await cardLifetime(browser, url);
   } finally {
     await browser.close();
     rmSync(tmp, { recursive: true, force: true });
@@ -470,6 +471,28 @@ async function burst(browser, url) {
     check(`burst ${N} scans: JS heap growth < 20 MB`, m0.js !== null && m1.js - m0.js < LIMIT, `${mb(m0.js)} → ${mb(m1.js)}`);
     check(`burst ${N} scans: wasm memory growth < 20 MB`, m0.wasm !== null && m1.wasm - m0.wasm < LIMIT, `${mb(m0.wasm)} → ${mb(m1.wasm)}`);
     noErrors(`burst ${N} scans`, page);
+  } finally {
+    await context.close();
+  }
+}
+
+// Found while driving the burst: a card tapped away early must not leave its auto-close timer
+// behind to close the next person's card before that card's own time is up.
+async function cardLifetime(browser, url) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await open(context, url);
+    await waitTrust(page);
+    const [a, b] = samples().list.filter((s) => s.expect.metro === 'pass');
+    const t0 = Date.now();
+    await scan(page, a);
+    await closeCard(page);
+    await page.waitForTimeout(4000);
+    const card = await scan(page, b);
+    await page.waitForTimeout(Math.max(0, t0 + 9000 - Date.now())); // past the first card's 8 s
+    const still = await page.getByTestId('card').count();
+    check('a new card is not closed by the previous card\'s timer', !!card && still === 1, `card present: ${still}`);
+    noErrors('card lifetime', page);
   } finally {
     await context.close();
   }
