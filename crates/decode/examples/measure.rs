@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-use yima_decode::{strategy, Luma, Step};
+use yima_decode::{strategy, Frame, Step};
 
 const STEPS: &[Step] = &[
     Step::RxingFull,
@@ -18,6 +18,7 @@ const STEPS: &[Step] = &[
     Step::RxingStretched,
     Step::RxingSharp,
     Step::RxingSharpHalf,
+    Step::RxingSharpHalfGlobal,
     Step::Rqrr,
     Step::RqrrHalf,
 ];
@@ -73,10 +74,10 @@ fn main() {
             if only_pipeline {
                 continue;
             }
-            let luma = Luma::from_rgba(rgba.width(), rgba.height(), rgba.as_raw()).expect("valid image");
             for &step in STEPS {
+                let frame = Frame::rgba(rgba.width(), rgba.height(), rgba.as_raw()).expect("valid image");
                 let t0 = Instant::now();
-                let got = strategy::decode_frame(&luma, &[step]);
+                let got = strategy::decode_frame(&frame, &[step]);
                 let dt = t0.elapsed().as_secs_f64() * 1e3;
                 let ok = got.is_some_and(|d| d.text.as_bytes() == want.as_slice());
                 *t.hits.entry(format!("{step:?}")).or_default() += ok as usize;

@@ -18,7 +18,8 @@ fn main() {
             let (w, h) = (l.width() as usize, l.height() as usize);
             let a = std::panic::catch_unwind(|| rqrr_raw(w, h, l.as_raw())).is_err();
             let rgba = img.to_rgba8();
-            let ours = yima_decode::Luma::from_rgba(rgba.width(), rgba.height(), rgba.as_raw()).expect("valid");
+            let frame = yima_decode::Frame::rgba(rgba.width(), rgba.height(), rgba.as_raw()).expect("valid");
+            let ours = frame.full();
             let b = std::panic::catch_unwind(|| rqrr_raw(w, h, ours.data())).is_err();
             let half = ours.half().expect("not tiny");
             let c = std::panic::catch_unwind(|| rqrr_raw(w / 2, h / 2, half.data())).is_err();

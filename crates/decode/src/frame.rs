@@ -1,9 +1,22 @@
-//! Validated greyscale frames and the cheap transforms the pipeline applies to them.
+//! Validated input frames and the cheap transforms the pipeline applies to them.
+
+use std::cell::OnceCell;
 
 /// Largest accepted frame (pixels): 4096 × 4096. Larger input returns `None`.
 pub const MAX_PIXELS: usize = 4096 * 4096;
 
-/// An 8-bit greyscale frame whose buffer length is guaranteed to equal `width * height`.
+fn pixel_count(width: u32, height: u32) -> Option<usize> {
+    let n = (width as usize).checked_mul(height as usize)?;
+    (n > 0 && n <= MAX_PIXELS).then_some(n)
+}
+
+/// Integer BT.601 luma of one RGBA pixel, scaled by 256.
+#[inline]
+fn luma256(p: &[u8]) -> u32 {
+    p[0] as u32 * 77 + p[1] as u32 * 150 + p[2] as u32 * 29
+}
+
+/// An 8-bit greyscale image whose buffer length is guaranteed to equal `width * height`.
 #[derive(Clone, Debug)]
 pub struct Luma {
     width: u32,
@@ -11,31 +24,7 @@ pub struct Luma {
     data: Vec<u8>,
 }
 
-fn pixel_count(width: u32, height: u32) -> Option<usize> {
-    let n = (width as usize).checked_mul(height as usize)?;
-    (n > 0 && n <= MAX_PIXELS).then_some(n)
-}
-
 impl Luma {
-    /// Checks dimensions against the buffer; `None` for zero, huge or mismatched input.
-    pub fn from_luma(width: u32, height: u32, data: &[u8]) -> Option<Self> {
-        let n = pixel_count(width, height)?;
-        (data.len() == n).then(|| Luma { width, height, data: data.to_vec() })
-    }
-
-    /// Converts RGBA (alpha ignored) with integer BT.601 weights.
-    pub fn from_rgba(width: u32, height: u32, rgba: &[u8]) -> Option<Self> {
-        let n = pixel_count(width, height)?;
-        if rgba.len() != n.checked_mul(4)? {
-            return None;
-        }
-        let data = rgba
-            .chunks_exact(4)
-            .map(|p| ((p[0] as u32 * 77 + p[1] as u32 * 150 + p[2] as u32 * 29) >> 8) as u8)
-            .collect();
-        Some(Luma { width, height, data })
-    }
-
     pub fn width(&self) -> u32 {
         self.width
     }
@@ -46,37 +35,36 @@ impl Luma {
         &self.data
     }
 
-    /// The centred square of side `frac × min(width, height)` (the aiming region).
-    pub fn centre_crop(&self, frac: f32) -> Luma {
-        let side = ((self.width.min(self.height) as f32 * frac) as u32).clamp(1, self.width.min(self.height));
-        let x0 = (self.width - side) / 2;
-        let y0 = (self.height - side) / 2;
+    /// Halves both dimensions by 2×2 averaging (odd edge pixels dropped); `None` if too small.
+    pub fn half(&self) -> Option<Luma> {
+        let (w2, h2) = (self.width as usize / 2, self.height as usize / 2);
+        pixel_count(w2 as u32, h2 as u32)?;
         let w = self.width as usize;
-        let mut data = Vec::with_capacity(side as usize * side as usize);
-        for y in y0..y0 + side {
-            let row = y as usize * w + x0 as usize;
-            data.extend_from_slice(&self.data[row..row + side as usize]);
+        let mut data = Vec::with_capacity(w2 * h2);
+        for pair in self.data.chunks_exact(2 * w).take(h2) {
+            let (r0, r1) = pair.split_at(w);
+            data.extend(r0.chunks_exact(2).zip(r1.chunks_exact(2)).take(w2).map(|(a, b)| {
+                ((a[0] as u32 + a[1] as u32 + b[0] as u32 + b[1] as u32 + 2) / 4) as u8
+            }));
         }
-        Luma { width: side, height: side, data }
+        Some(Luma { width: w2 as u32, height: h2 as u32, data })
     }
 
-    /// Halves both dimensions by 2×2 averaging (odd edge pixels dropped).
-    pub fn half(&self) -> Option<Luma> {
-        let (w2, h2) = (self.width / 2, self.height / 2);
-        pixel_count(w2, h2)?;
-        let w = self.width as usize;
-        let mut data = Vec::with_capacity(w2 as usize * h2 as usize);
-        for y in 0..h2 as usize {
-            let (r0, r1) = (2 * y * w, (2 * y + 1) * w);
-            for x in 0..w2 as usize {
-                let s = self.data[r0 + 2 * x] as u32
-                    + self.data[r0 + 2 * x + 1] as u32
-                    + self.data[r1 + 2 * x] as u32
-                    + self.data[r1 + 2 * x + 1] as u32;
-                data.push((s / 4) as u8);
-            }
-        }
-        Some(Luma { width: w2, height: h2, data })
+    /// The centred square of side `frac × min(width, height)` (the aiming region).
+    pub fn centre_crop(&self, frac: f32) -> Luma {
+        let short = self.width.min(self.height);
+        let side = ((short as f32 * frac) as u32).clamp(1, short) as usize;
+        let x0 = (self.width as usize - side) / 2;
+        let y0 = (self.height as usize - side) / 2;
+        let data = self
+            .data
+            .chunks_exact(self.width as usize)
+            .skip(y0)
+            .take(side)
+            .flat_map(|row| &row[x0..x0 + side])
+            .copied()
+            .collect();
+        Luma { width: side as u32, height: side as u32, data }
     }
 
     /// Stretches the 1st..99th percentile range to 0..255 (helps low-light, low-contrast frames).
@@ -97,10 +85,8 @@ impl Luma {
             hi -= 1;
         }
         let span = (hi - lo).max(1) as u32;
-        let lut: Vec<u8> = (0..256u32)
-            .map(|v| ((v.saturating_sub(lo as u32)) * 255 / span).min(255) as u8)
-            .collect();
-        Luma { width: self.width, height: self.height, data: self.data.iter().map(|&v| lut[v as usize]).collect() }
+        let lut: Vec<u8> = (0..256u32).map(|v| (v.saturating_sub(lo as u32) * 255 / span).min(255) as u8).collect();
+        self.mapped(|v| lut[v as usize])
     }
 
     /// Unsharp mask: `v + amount × (v − box_blur(v, radius))`, undoing part of a defocus or motion blur.
@@ -111,28 +97,138 @@ impl Luma {
             .data
             .iter()
             .zip(&blurred)
-            .map(|(&v, &b)| (v as i32 + ((v as i32 - b as i32) * k >> 8)).clamp(0, 255) as u8)
+            .map(|(&v, &b)| (v as i32 + (((v as i32 - b as i32) * k) >> 8)).clamp(0, 255) as u8)
             .collect();
         Luma { width: self.width, height: self.height, data }
     }
 
-    /// Separable box blur of half-width `radius` (edges clamped).
+    /// One-pass 4-neighbour Laplacian sharpening, `v + amount × (v − mean of neighbours)`:
+    /// a cheap unsharp mask for half-resolution frames (border pixels kept as they are).
+    pub fn edge_sharpened(&self, amount: f32) -> Luma {
+        let w = self.width as usize;
+        let mut data = self.data.clone();
+        if w < 3 || self.height < 3 {
+            return Luma { width: self.width, height: self.height, data };
+        }
+        let k = (amount * 64.0) as i32;
+        let rows: Vec<&[u8]> = self.data.chunks_exact(w).collect();
+        for (out, rs) in data.chunks_exact_mut(w).skip(1).zip(rows.windows(3)) {
+            let (up, mid, down) = (&rs[0][1..], rs[1], &rs[2][1..]);
+            for (((o, m), &u), &d) in out[1..w - 1].iter_mut().zip(mid.windows(3)).zip(up).zip(down) {
+                let v = m[1] as i32;
+                let lap = 4 * v - u as i32 - d as i32 - m[0] as i32 - m[2] as i32;
+                *o = (v + ((lap * k) >> 8)).clamp(0, 255) as u8;
+            }
+        }
+        Luma { width: self.width, height: self.height, data }
+    }
+
+    fn mapped(&self, f: impl Fn(u8) -> u8) -> Luma {
+        Luma { width: self.width, height: self.height, data: self.data.iter().map(|&v| f(v)).collect() }
+    }
+
+    /// Box blur of half-width `radius` (windows shrink at the edges): row prefix sums, then
+    /// running column sums.
     fn box_blur(&self, radius: usize) -> Vec<u8> {
         let (w, h) = (self.width as usize, self.height as usize);
-        let pass = |src: &[u8], len: usize, lines: usize, at: &dyn Fn(usize, usize) -> usize| {
-            let mut out = vec![0u8; src.len()];
-            let n = (2 * radius + 1) as u32;
-            for line in 0..lines {
-                let px = |i: isize| src[at(line, i.clamp(0, len as isize - 1) as usize)] as u32;
-                let mut sum: u32 = (-(radius as isize)..=radius as isize).map(px).sum();
-                for i in 0..len {
-                    out[at(line, i)] = (sum / n) as u8;
-                    sum = sum + px(i as isize + radius as isize + 1) - px(i as isize - radius as isize);
-                }
+        let mut rows = vec![0u32; w * h]; // horizontal window sums
+        let mut rcount = vec![0u32; w];
+        for (x, c) in rcount.iter_mut().enumerate() {
+            *c = (x.min(radius) + (w - 1 - x).min(radius) + 1) as u32;
+        }
+        let mut prefix = vec![0u32; w + 1];
+        for (src, dst) in self.data.chunks_exact(w).zip(rows.chunks_exact_mut(w)) {
+            for (i, &v) in src.iter().enumerate() {
+                prefix[i + 1] = prefix[i] + v as u32;
             }
-            out
-        };
-        let rows = pass(&self.data, w, h, &|line, i| line * w + i);
-        pass(&rows, h, w, &|line, i| i * w + line)
+            for (x, d) in dst.iter_mut().enumerate() {
+                *d = prefix[(x + radius + 1).min(w)] - prefix[x.saturating_sub(radius)];
+            }
+        }
+        let mut out = vec![0u8; w * h];
+        let mut col = vec![0u32; w];
+        for row in rows.chunks_exact(w).take(radius) {
+            col.iter_mut().zip(row).for_each(|(c, &v)| *c += v);
+        }
+        for y in 0..h {
+            if y + radius < h {
+                col.iter_mut().zip(&rows[(y + radius) * w..][..w]).for_each(|(c, &v)| *c += v);
+            }
+            if y > radius {
+                col.iter_mut().zip(&rows[(y - radius - 1) * w..][..w]).for_each(|(c, &v)| *c -= v);
+            }
+            let n = (y.min(radius) + (h - 1 - y).min(radius) + 1) as u32;
+            for ((o, &c), &rc) in out[y * w..][..w].iter_mut().zip(&col).zip(&rcount) {
+                *o = (c / (n * rc)) as u8;
+            }
+        }
+        out
+    }
+}
+
+/// The pixels handed to the decoder.
+#[derive(Clone, Copy, Debug)]
+enum Pixels<'a> {
+    Rgba(&'a [u8]),
+    Grey(&'a [u8]),
+}
+
+/// One validated camera frame; full- and half-resolution greyscale are computed on first use.
+#[derive(Debug)]
+pub struct Frame<'a> {
+    width: u32,
+    height: u32,
+    pixels: Pixels<'a>,
+    full: OnceCell<Luma>,
+    half: OnceCell<Option<Luma>>,
+}
+
+impl<'a> Frame<'a> {
+    /// An RGBA frame (alpha ignored); `None` for zero, huge or length-mismatched input.
+    pub fn rgba(width: u32, height: u32, rgba: &'a [u8]) -> Option<Self> {
+        (rgba.len() == pixel_count(width, height)?.checked_mul(4)?).then(|| Self::new(width, height, Pixels::Rgba(rgba)))
+    }
+
+    /// An 8-bit greyscale frame; `None` for zero, huge or length-mismatched input.
+    pub fn luma(width: u32, height: u32, luma: &'a [u8]) -> Option<Self> {
+        (luma.len() == pixel_count(width, height)?).then(|| Self::new(width, height, Pixels::Grey(luma)))
+    }
+
+    fn new(width: u32, height: u32, pixels: Pixels<'a>) -> Self {
+        Frame { width, height, pixels, full: OnceCell::new(), half: OnceCell::new() }
+    }
+
+    /// Full-resolution greyscale.
+    pub fn full(&self) -> &Luma {
+        self.full.get_or_init(|| {
+            let data = match self.pixels {
+                Pixels::Rgba(p) => p.chunks_exact(4).map(|p| (luma256(p) >> 8) as u8).collect(),
+                Pixels::Grey(p) => p.to_vec(),
+            };
+            Luma { width: self.width, height: self.height, data }
+        })
+    }
+
+    /// Half-resolution greyscale (RGBA is averaged straight down, skipping the full-size image).
+    pub fn half(&self) -> Option<&Luma> {
+        self.half
+            .get_or_init(|| match self.pixels {
+                Pixels::Rgba(p) => {
+                    let (w, w2, h2) = (self.width as usize, self.width as usize / 2, self.height as usize / 2);
+                    pixel_count(w2 as u32, h2 as u32)?;
+                    let mut data = vec![0u8; w2 * h2];
+                    for (out, pair) in data.chunks_exact_mut(w2).zip(p.chunks_exact(8 * w)) {
+                        let (r0, r1) = pair.split_at(4 * w);
+                        for ((o, a), b) in out.iter_mut().zip(r0.chunks_exact(8)).zip(r1.chunks_exact(8)) {
+                            // Sum each channel over the 2×2 block, then weight once.
+                            let c = |i: usize| a[i] as u32 + a[i + 4] as u32 + b[i] as u32 + b[i + 4] as u32;
+                            *o = ((c(0) * 77 + c(1) * 150 + c(2) * 29) >> 10) as u8;
+                        }
+                    }
+                    Some(Luma { width: w2 as u32, height: h2 as u32, data })
+                }
+                Pixels::Grey(_) => self.full().half(),
+            })
+            .as_ref()
     }
 }

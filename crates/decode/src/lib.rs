@@ -23,7 +23,7 @@ pub mod strategy;
 #[cfg(feature = "image")]
 pub mod file;
 
-pub use frame::{Luma, MAX_PIXELS};
+pub use frame::{Frame, Luma, MAX_PIXELS};
 pub use strategy::{Scanner, Step};
 
 /// A successful read.
@@ -37,12 +37,10 @@ pub struct Decoded {
 
 /// Decodes one RGBA frame (`rgba.len()` must be `width * height * 4`).
 pub fn decode_rgba(width: u32, height: u32, rgba: &[u8]) -> Option<Decoded> {
-    let luma = Luma::from_rgba(width, height, rgba)?;
-    strategy::decode_frame(&luma, strategy::ALL_STEPS)
+    strategy::decode_frame(&Frame::rgba(width, height, rgba)?, strategy::ALL_STEPS)
 }
 
 /// Decodes one 8-bit greyscale frame (`luma.len()` must be `width * height`).
 pub fn decode_luma(width: u32, height: u32, luma: &[u8]) -> Option<Decoded> {
-    let luma = Luma::from_luma(width, height, luma)?;
-    strategy::decode_frame(&luma, strategy::ALL_STEPS)
+    strategy::decode_frame(&Frame::luma(width, height, luma)?, strategy::ALL_STEPS)
 }

@@ -5,7 +5,7 @@
 #[cfg(feature = "rqrr")]
 use crate::engine::rqrr;
 use crate::engine::{rxing, rxing::Binar};
-use crate::{guard::no_panic, Decoded, Luma};
+use crate::{guard::no_panic, Decoded, Frame};
 
 /// One attempt: a preprocessing variant fed to one decoder.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -24,8 +24,10 @@ pub enum Step {
     RxingStretched,
     /// rxing on the unsharp-masked frame (defocus, motion blur).
     RxingSharp,
-    /// rxing on the unsharp-masked frame downscaled 2×.
+    /// rxing on the frame downscaled 2× and sharpened.
     RxingSharpHalf,
+    /// Same with the global-histogram binarizer.
+    RxingSharpHalfGlobal,
     /// rqrr on the whole frame (measurement only: feature `rqrr`).
     #[cfg(feature = "rqrr")]
     Rqrr,
@@ -40,27 +42,28 @@ pub const ALL_STEPS: &[Step] =
 
 impl Step {
     /// Runs this step; `None` on no read (panics inside decoders are caught natively).
-    pub fn run(self, img: &Luma) -> Option<String> {
+    pub fn run(self, frame: &Frame) -> Option<String> {
         no_panic(|| match self {
-            Step::RxingFull => rxing::decode(img, Binar::Hybrid, false, true),
-            Step::RxingHarder => rxing::decode(img, Binar::Hybrid, true, true),
-            Step::RxingGlobal => rxing::decode(img, Binar::Global, false, true),
-            Step::RxingHalf => rxing::decode(&img.half()?, Binar::Hybrid, false, true),
-            Step::RxingCentre => rxing::decode(&img.centre_crop(0.6).stretched(), Binar::Hybrid, true, true),
-            Step::RxingStretched => rxing::decode(&img.stretched(), Binar::Hybrid, false, true),
-            Step::RxingSharp => rxing::decode(&img.sharpened(2, 2.0), Binar::Hybrid, false, true),
-            Step::RxingSharpHalf => rxing::decode(&img.half()?.sharpened(1, 1.5), Binar::Hybrid, false, true),
+            Step::RxingFull => rxing::decode(frame.full(), Binar::Hybrid, false, true),
+            Step::RxingHarder => rxing::decode(frame.full(), Binar::Hybrid, true, true),
+            Step::RxingGlobal => rxing::decode(frame.full(), Binar::Global, false, true),
+            Step::RxingHalf => rxing::decode(frame.half()?, Binar::Hybrid, false, true),
+            Step::RxingCentre => rxing::decode(&frame.full().centre_crop(0.6).stretched(), Binar::Hybrid, true, true),
+            Step::RxingStretched => rxing::decode(&frame.full().stretched(), Binar::Hybrid, false, true),
+            Step::RxingSharp => rxing::decode(&frame.full().sharpened(2, 2.0), Binar::Hybrid, false, true),
+            Step::RxingSharpHalf => rxing::decode(&frame.half()?.edge_sharpened(1.5), Binar::Hybrid, false, true),
+            Step::RxingSharpHalfGlobal => rxing::decode(&frame.half()?.edge_sharpened(1.5), Binar::Global, false, true),
             #[cfg(feature = "rqrr")]
-            Step::Rqrr => rqrr::decode(img),
+            Step::Rqrr => rqrr::decode(frame.full()),
             #[cfg(feature = "rqrr")]
-            Step::RqrrHalf => rqrr::decode(&img.half()?),
+            Step::RqrrHalf => rqrr::decode(frame.half()?),
         })
     }
 }
 
 /// Tries `steps` in order on one frame.
-pub fn decode_frame(img: &Luma, steps: &[Step]) -> Option<Decoded> {
-    steps.iter().find_map(|&step| step.run(img).map(|text| Decoded { text, step }))
+pub fn decode_frame(frame: &Frame, steps: &[Step]) -> Option<Decoded> {
+    steps.iter().find_map(|&step| step.run(frame).map(|text| Decoded { text, step }))
 }
 
 /// How many leading steps of [`ALL_STEPS`] run on every frame in [`Scanner`].
@@ -80,15 +83,20 @@ impl Scanner {
     }
 
     /// Decodes one frame of a live stream.
-    pub fn scan(&mut self, img: &Luma) -> Option<Decoded> {
+    pub fn scan(&mut self, frame: &Frame) -> Option<Decoded> {
         let (every, rest) = ALL_STEPS.split_at(EVERY_FRAME.min(ALL_STEPS.len()));
         let extra = rest.get(self.frame % rest.len().max(1)).copied();
         self.frame = self.frame.wrapping_add(1);
-        decode_frame(img, every).or_else(|| decode_frame(img, extra.as_slice()))
+        decode_frame(frame, every).or_else(|| decode_frame(frame, extra.as_slice()))
     }
 
     /// [`Scanner::scan`] on an RGBA frame; `None` for invalid input.
     pub fn scan_rgba(&mut self, width: u32, height: u32, rgba: &[u8]) -> Option<Decoded> {
-        self.scan(&Luma::from_rgba(width, height, rgba)?)
+        self.scan(&Frame::rgba(width, height, rgba)?)
+    }
+
+    /// [`Scanner::scan`] on a greyscale frame; `None` for invalid input.
+    pub fn scan_luma(&mut self, width: u32, height: u32, luma: &[u8]) -> Option<Decoded> {
+        self.scan(&Frame::luma(width, height, luma)?)
     }
 }
