@@ -2,6 +2,7 @@
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -16,6 +17,8 @@ const IN_VIEW_GAP_MS: f64 = 1500.0;
 const CARD_SECONDS: u64 = 8;
 /// Longest text accepted (QR codes hold at most ~4.3 kB).
 const MAX_TEXT: usize = 8192;
+/// Serial number of the next card shown.
+static NEXT_SERIAL: AtomicU32 = AtomicU32::new(1);
 
 /// Handles one scanned text. `started_ms` is when the code came into view (for timings).
 /// Returns whether a card was announced.
@@ -36,7 +39,8 @@ pub fn handle_text(state: AppState, text: &str, started_ms: Option<f64>) -> bool
     let scan = state.session.try_update_value(|s| verifier.scan(s, &text, clock::now()));
     let Some(scan) = scan else { return false };
     let showing_same = state.card.with_untracked(|c| c.is_some()) && scan.repeat;
-    let serial = state.card.with_untracked(|c| c.as_ref().map_or(0, |s| s.serial)).wrapping_add(1);
+    // Page-wide, so a closed card's pending auto-close can never match a later card.
+    let serial = NEXT_SERIAL.fetch_add(1, Ordering::Relaxed);
     let verdict = scan.card.verdict;
     if showing_same {
         // Same code shown again while its card is open: refresh silently.

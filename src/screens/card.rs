@@ -60,6 +60,8 @@ fn card_body(shown: &Shown, lang: Lang) -> impl IntoView {
         })
         .collect();
     let merged = shown.merged || c.sources.len() > 1;
+    // A rejected credential has no verified facts: show only the verdict and reasons.
+    let verified = !c.sources.is_empty();
     view! {
         <article class=format!("card verdict-{}", verdict_code(v)) data-testid="card" data-merged=merged.to_string()
             data-sources=c.sources.len().to_string()>
@@ -71,18 +73,20 @@ fn card_body(shown: &Shown, lang: Lang) -> impl IntoView {
             <ul class="reasons" data-testid="reasons">
                 {reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
             </ul>
-            <dl class="facts">
-                {holder.map(|h| view! { <dt>{tr(lang, "持码人", "Holder")}</dt><dd data-testid="holder">{h}</dd> })}
-                {issuer.map(|i| view! { <dt>{tr(lang, "签发地", "Issued by")}</dt><dd data-testid="issuer">{i}</dd> })}
-                {colour.map(|(cls, name)| view! { <dt>{tr(lang, "健康码", "Code")}</dt><dd class=cls data-testid="colour">{name}</dd> })}
-                {test_row(c.nat.as_ref(), lang, "nat", tr(lang, "核酸", "NAT"))}
-                {test_row(c.antigen.as_ref(), lang, "antigen", tr(lang, "抗原", "Antigen"))}
-                {vacc.map(|v| view! { <dt>{tr(lang, "疫苗", "Vaccination")}</dt><dd>{v}</dd> })}
-            </dl>
-            <p class="sources" data-testid="sources">
-                {if merged { tr(lang, "已合并：", "Merged: ") } else { tr(lang, "来源：", "Source: ") }}
-                {sources.join(" + ")}
-            </p>
+            {verified.then(|| view! {
+                <dl class="facts">
+                    {holder.map(|h| view! { <dt>{tr(lang, "持码人", "Holder")}</dt><dd data-testid="holder">{h}</dd> })}
+                    {issuer.map(|i| view! { <dt>{tr(lang, "签发地", "Issued by")}</dt><dd data-testid="issuer">{i}</dd> })}
+                    {colour.map(|(cls, name)| view! { <dt>{tr(lang, "健康码", "Code")}</dt><dd class=cls data-testid="colour">{name}</dd> })}
+                    {test_row(c.nat.as_ref(), lang, "nat", tr(lang, "核酸", "NAT"))}
+                    {test_row(c.antigen.as_ref(), lang, "antigen", tr(lang, "抗原", "Antigen"))}
+                    {vacc.map(|v| view! { <dt>{tr(lang, "疫苗", "Vaccination")}</dt><dd>{v}</dd> })}
+                </dl>
+                <p class="sources" data-testid="sources">
+                    {if merged { tr(lang, "已合并：", "Merged: ") } else { tr(lang, "来源：", "Source: ") }}
+                    {sources.join(" + ")}
+                </p>
+            })}
             <p class="tap-hint">{tr(lang, "轻触关闭", "Tap to close")}</p>
         </article>
     }

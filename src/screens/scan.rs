@@ -13,7 +13,7 @@ use crate::scan_flow::handle_text;
 use crate::screens::status::StatusStrip;
 
 /// Keys closer together than this belong to one scan-gun burst (guns type a code in well
-/// under this per key; slow manual typing never forms a burst).
+/// under this per key; stray typing with no field focused only yields a "not recognised" card).
 const WEDGE_GAP_MS: f64 = 300.0;
 const WORKER_URL: &str = "decode-worker.js";
 
