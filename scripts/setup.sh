@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Yima needs, skipping what is already there (idempotent):
 # the wasm32 target, trunk 0.21.14, wasm-bindgen-cli matching Cargo.lock, Debian chromium,
-# chromium-driver and binaryen, and the npm packages of package-lock.json.
+# chromium-driver, binaryen and CJK fonts, and the npm packages of package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -26,6 +26,8 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v wasm-opt >/dev/null || missing+=(binaryen)
+# CJK glyphs for the zh screenshots (phones have them; a bare server does not).
+fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   sudo_=""; [ "$(id -u)" -eq 0 ] || sudo_="sudo"
