@@ -4,17 +4,22 @@
 //! (`yima-issuer decode`, tests, benchmarks).
 //!
 //! # What to pass
-//! Pass the **whole camera frame** (e.g. 1280×720 RGBA from a canvas `ImageData`). The decoder
-//! looks for the code anywhere in the frame and, when the full frame fails, also retries on the
-//! central aiming region (see [`strategy`]); the app does not need to crop.
+//! Pass the **whole camera frame** (e.g. 1280×720 RGBA from a canvas `ImageData`); do not crop.
+//! The code is searched anywhere in the frame: first on a sharpened half-resolution copy (cheap,
+//! reads most frames), then at full resolution with other binarizers and sharpening (see
+//! [`strategy`] and `docs/decoding.md` for the measurements behind the order). For a live
+//! stream, [`Scanner`] spreads the expensive variants over successive frames.
 //!
 //! # Guarantees
 //! * Never panics on any input: dimensions are checked against the buffer length (`None` on
 //!   mismatch, zero size or more than [`MAX_PIXELS`]), and native builds additionally wrap every
-//!   decoder call in `catch_unwind`. On `wasm32-unknown-unknown` a panic would abort the module,
-//!   so only decoders with no known panics run there (see `docs/decoding.md`).
+//!   decoder call in `catch_unwind`. On `wasm32-unknown-unknown` a panic aborts the module:
+//!   there, enable rxing's `wasm_support` feature (rxing calls `chrono::Utc::now()` on every
+//!   read, which panics without it), as `yima-decode-worker` does.
 //! * Text is returned as Unicode: Shift_JIS and ECI-declared charsets (e.g. ISO-8859-1) are
 //!   converted by the decoder.
+//! * rxing is the only decoder in the pipeline; rqrr is available behind the `rqrr` feature for
+//!   measurements only.
 
 mod engine;
 mod frame;
