@@ -5,6 +5,7 @@
 importScripts('decoder/yima_decode_worker.js');
 const ready = wasm_bindgen({ module_or_path: 'decoder/yima_decode_worker_bg.wasm' });
 let live = null; // stateful scanner for camera frames (varies preprocessing across frames)
+ready.then(() => { live = new wasm_bindgen.Scanner(); self.postMessage({ ready: true }); }, (e) => self.postMessage({ error: String(e) }));
 
 self.onmessage = async (event) => {
   const { id, width, height, data, still } = event.data || {};

@@ -80,6 +80,7 @@ pub fn App() -> impl IntoView {
     };
     provide_context(state);
     state.refresh_trust();
+    crate::feedback::warm_up();
     crate::camera::watch_service_worker(state.update_ready);
     Effect::new(move |_| {
         let lang = state.lang();

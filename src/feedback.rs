@@ -27,12 +27,28 @@ fn vibration(v: Verdict) -> &'static [u32] {
     }
 }
 
+/// Creates the audio context ahead of the first verdict (creating it costs tens of ms), and
+/// resumes it on the first tap or key press, since browsers only allow sound after a gesture.
+pub fn warm_up() {
+    AUDIO.with(|cell| {
+        if cell.borrow().is_none() {
+            *cell.borrow_mut() = AudioContext::new().ok();
+        }
+    });
+    let resume = || AUDIO.with(|c| {
+        if let Some(ctx) = c.borrow().as_ref() {
+            let _ = ctx.resume();
+        }
+    });
+    let a = leptos::prelude::window_event_listener(leptos::ev::pointerdown, move |_| resume());
+    let b = leptos::prelude::window_event_listener(leptos::ev::keydown, move |_| resume());
+    // Kept for the page's lifetime: a resumed context may be suspended again by the browser.
+    std::mem::forget((a, b));
+}
+
 pub fn play(v: Verdict) {
     AUDIO.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        if cell.is_none() {
-            *cell = AudioContext::new().ok();
-        }
+        let cell = cell.borrow();
         let Some(ctx) = cell.as_ref() else { return };
         let _ = ctx.resume();
         let (notes, kind) = tones(v);

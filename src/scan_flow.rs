@@ -38,6 +38,7 @@ pub fn handle_text(state: AppState, text: &str, started_ms: Option<f64>) -> bool
     let verifier = state.trust.with_untracked(|t| Verifier { trust: t.trust.clone(), policies: t.policies.clone(), venue: state.venue() });
     let scan = state.session.try_update_value(|s| verifier.scan(s, &text, clock::now()));
     let Some(scan) = scan else { return false };
+    clock::mark("yima-verified");
     let showing_same = state.card.with_untracked(|c| c.is_some()) && scan.repeat;
     // Page-wide, so a closed card's pending auto-close can never match a later card.
     let serial = NEXT_SERIAL.fetch_add(1, Ordering::Relaxed);
@@ -57,9 +58,12 @@ pub fn handle_text(state: AppState, text: &str, started_ms: Option<f64>) -> bool
     if prefs.vibrate {
         feedback::vibrate(verdict);
     }
-    if let Some(start) = started_ms {
-        request_animation_frame(move || record_scan_timing(start));
-    }
+    clock::mark("yima-announced");
+    // The next frame is the first one that shows the card.
+    request_animation_frame(move || match started_ms {
+        Some(start) => record_scan_timing(start),
+        None => clock::mark("yima-card-shown"),
+    });
     set_timeout(
         move || {
             if state.card.with_untracked(|c| c.as_ref().is_some_and(|s| s.serial == serial)) {

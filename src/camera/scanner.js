@@ -44,6 +44,8 @@ class DecoderPool {
     this.spawn();
   }
   reply(msg) {
+    if (msg && msg.ready) { performance.mark('yima-decoder-ready'); return; }
+    if (msg && msg.error && msg.id === undefined) { this.restart(msg.error); return; }
     const p = this.pending;
     if (!p || !msg || msg.id !== p.id) return;
     this.pending = null; clearTimeout(p.timer);
@@ -132,7 +134,9 @@ export class Scanner {
       else { const side = Math.round(Math.min(vw, vh) * AIM); image = grab(v, (vw - side) / 2, (vh - side) / 2, side, side, MAX_SIDE); }
     } catch (e) { return; }
     const since = this.inViewSince;
+    const t0 = performance.now();
     this.pool.decode(image).then((text) => {
+      performance.measure(text === null ? 'yima-decode-miss' : 'yima-decode-hit', { start: t0, end: performance.now(), detail: image.width });
       if (text !== null && this.running) { this.inViewSince = null; this.onText(text, since); }
     });
   }

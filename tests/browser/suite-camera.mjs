@@ -26,7 +26,12 @@ export async function run({ url, timings }) {
         const t = await page.evaluate(() => ({
           live: performance.getEntriesByName('yima-camera-live')[0]?.startTime ?? null,
           scan: performance.getEntriesByName('yima-scan-to-verdict').map((m) => m.duration),
+          hit: performance.getEntriesByName('yima-decode-hit').map((m) => m.duration),
+          miss: performance.getEntriesByName('yima-decode-miss').map((m) => m.duration),
         }));
+        timings.decodeHit.push(...t.hit);
+        timings.decodeMiss.push(...t.miss);
+        timings.missesBeforeHit.push(t.miss.length);
         if (t.live !== null) timings.cameraLive.push(t.live);
         timings.scanToVerdict.push(...t.scan);
         timings.wallToCard.push(Date.now() - t0);

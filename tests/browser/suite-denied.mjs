@@ -4,7 +4,7 @@ import { check, launch, pasteScan, readCard, samples, waitTrust } from './lib.mj
 
 export async function run({ url }) {
   // A fake camera exists, but without --use-fake-ui-for-media-stream the prompt is refused.
-  const browser = await launch({ y4m: '/dev/null', fakeUi: false });
+  const browser = await launch({ y4m: `${samples().dir}/green_nat_20h.y4m`, fakeUi: false });
   try {
     const context = await browser.newContext();
     const page = await context.newPage();

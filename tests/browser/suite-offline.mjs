@@ -2,7 +2,7 @@
 // from the service worker and verifies with the stored signed data.
 import { join } from 'node:path';
 import { serve } from './serve.mjs';
-import { check, launch, pasteScan, readCard, ROOT, samples, waitTrust } from './lib.mjs';
+import { check, closeCard, launch, pasteScan, readCard, ROOT, samples, waitTrust } from './lib.mjs';
 
 export async function run({ timings }) {
   const server = await serve(join(ROOT, 'dist'));
@@ -29,7 +29,7 @@ export async function run({ timings }) {
     timings.offlineWall.push(Date.now() - t0);
     for (const id of ['green_nat_20h', 'green_nat_80h']) {
       const s = samples().byId[id];
-      await page.getByTestId('card').click().catch(() => {});
+      await closeCard(page);
       await pasteScan(page, s.qr);
       const card = await readCard(page);
       check(`offline ${id} @metro`, card?.verdict === s.expect.metro, `got ${card?.verdict}`);
