@@ -91,6 +91,18 @@ fn clock_set_back_uses_signed_time_as_floor_and_warns() {
 }
 
 #[test]
+fn clock_set_back_does_not_deny_codes_issued_after_the_signed_data() {
+    // The usual case: the trust list was signed hours before the code was made.
+    let signed = now();
+    let v = verifier("metro", signed);
+    let qr = sample("green_nat_20h", signed + Duration::hours(6));
+    let card = v.scan(&mut yima_core::Session::default(), &qr, signed - Duration::days(3)).card;
+    assert_eq!(card.verdict, Verdict::Check, "{:?}", card.reasons);
+    assert!(card.reasons.contains(&Reason::ClockBehindTrustList));
+    assert!(!card.reasons.contains(&Reason::IssuedInFuture), "{:?}", card.reasons);
+}
+
+#[test]
 fn clock_set_forward_makes_codes_expired_and_trust_stale() {
     let v = verifier("metro", now());
     let card = v.scan(&mut yima_core::Session::default(), &sample("green_nat_20h", now()), now() + Duration::days(31)).card;
