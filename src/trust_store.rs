@@ -135,6 +135,11 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
             return Err(format!("HTTP {}", resp.status()));
         }
         let text = JsFuture::from(resp.text().map_err(js_error)?).await.map_err(js_error)?;
+        let text: js_sys::JsString = text.dyn_into().map_err(|_| "not text".to_string())?;
+        // Copy at most one byte more than the largest file accepted into wasm memory (which never
+        // shrinks): a bigger body is still refused as too large, without growing the page by its size.
+        let cap = (yima_core::envelope::MAX_FILE_LEN + 1) as u32;
+        let text = if text.length() > cap { text.slice(0, cap) } else { text };
         text.as_string().ok_or_else(|| "not text".to_string())
     }
     .await;
