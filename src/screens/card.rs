@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use yima_core::card::{Source, TestView};
 use yima_core::i18n::{self, Lang};
 use yima_core::policy::TimeBasis;
-use yima_core::{region, Verdict};
+use yima_core::{region, Reason, Verdict};
 
 use crate::app::{AppState, Shown};
 use crate::i18n_ui::{local_time, tr};
@@ -62,6 +62,9 @@ fn card_body(shown: &Shown, lang: Lang) -> impl IntoView {
     let merged = shown.merged || c.sources.len() > 1;
     // A rejected credential has no verified facts: show only the verdict and reasons.
     let verified = !c.sources.is_empty();
+    // Highlight the test row a reason refers to.
+    let nat_alarm = c.reasons.iter().any(|r| matches!(r, Reason::NatMissing | Reason::NatPositive | Reason::NatTooOld { .. }));
+    let antigen_alarm = c.reasons.iter().any(|r| matches!(r, Reason::AntigenMissing | Reason::AntigenPositive | Reason::AntigenTooOld { .. }));
     view! {
         <article class=format!("card verdict-{}", verdict_code(v)) data-testid="card" data-merged=merged.to_string()
             data-sources=c.sources.len().to_string()>
@@ -78,8 +81,8 @@ fn card_body(shown: &Shown, lang: Lang) -> impl IntoView {
                     {holder.map(|h| view! { <dt>{tr(lang, "持码人", "Holder")}</dt><dd data-testid="holder">{h}</dd> })}
                     {issuer.map(|i| view! { <dt>{tr(lang, "签发地", "Issued by")}</dt><dd data-testid="issuer">{i}</dd> })}
                     {colour.map(|(cls, name)| view! { <dt>{tr(lang, "健康码", "Code")}</dt><dd class=cls data-testid="colour">{name}</dd> })}
-                    {test_row(c.nat.as_ref(), lang, "nat", tr(lang, "核酸", "NAT"))}
-                    {test_row(c.antigen.as_ref(), lang, "antigen", tr(lang, "抗原", "Antigen"))}
+                    {test_row(c.nat.as_ref(), lang, "nat", tr(lang, "核酸", "NAT"), nat_alarm)}
+                    {test_row(c.antigen.as_ref(), lang, "antigen", tr(lang, "抗原", "Antigen"), antigen_alarm)}
                     {vacc.map(|v| view! { <dt>{tr(lang, "疫苗", "Vaccination")}</dt><dd>{v}</dd> })}
                 </dl>
                 <p class="sources" data-testid="sources">
@@ -92,7 +95,7 @@ fn card_body(shown: &Shown, lang: Lang) -> impl IntoView {
     }
 }
 
-fn test_row(t: Option<&TestView>, lang: Lang, id: &'static str, label: &'static str) -> impl IntoView {
+fn test_row(t: Option<&TestView>, lang: Lang, id: &'static str, label: &'static str, alarm: bool) -> impl IntoView {
     let text = match t {
         None => tr(lang, "无记录", "none on record").to_string(),
         Some(t) => {
@@ -103,9 +106,8 @@ fn test_row(t: Option<&TestView>, lang: Lang, id: &'static str, label: &'static 
             format!("{} · {} · {} {}", i18n::outcome(t.outcome, lang), i18n::ago(t.age_seconds, lang), basis, local_time(at))
         }
     };
-    let positive = t.is_some_and(|t| t.outcome == yima_core::TestOutcome::Positive);
     view! {
         <dt>{label}</dt>
-        <dd data-testid=id class:alarm=positive>{text}</dd>
+        <dd data-testid=id class:alarm=alarm>{text}</dd>
     }
 }

@@ -10,8 +10,15 @@ use crate::clock;
 use crate::i18n_ui::{age, local_time, tr};
 use crate::trust_store::{Sync, ENDPOINT};
 
-/// Regions offered: the provinces (the policies select by exact code, province, national).
-const REGIONS: &[u32] = &[110000, 310000, 320000, 330000, 340000, 440000, 510000, 420000, 500000, 120000];
+/// Regions offered: every province, plus the current code when it is finer (e.g. a city set
+/// by URL). Policies are selected by exact code, then province, then national.
+fn regions(current: u32) -> Vec<u32> {
+    let mut out: Vec<u32> = (11..=82).map(|p| p * 10000).filter(|c| region::is_known(*c)).collect();
+    if !out.contains(&current) {
+        out.insert(0, current);
+    }
+    out
+}
 
 #[component]
 pub fn SettingsScreen() -> impl IntoView {
@@ -73,9 +80,9 @@ pub fn SettingsScreen() -> impl IntoView {
             <label>{move || tr(lang(), "所在地区", "Region")}
                 <select data-testid="region-select" prop:disabled=state.kiosk
                     on:change=move |ev| { if let Ok(r) = event_target_value(&ev).parse() { edit(Box::new(move |p| p.region = r)); } }>
-                    {move || REGIONS.iter().map(|&r| {
+                    {move || regions(state.prefs.with(|p| p.region)).into_iter().map(|r| {
                         let selected = state.prefs.with(|p| p.region == r);
-                        view! { <option value=r.to_string() selected=selected>{region::name(r, lang())}</option> }
+                        view! { <option value=r.to_string() selected=selected>{format!("{} {r}", region::name(r, lang()))}</option> }
                     }).collect_view()}
                 </select>
             </label>

@@ -9,7 +9,7 @@ const ALL = ['paste', 'camera', 'photo', 'denied', 'embed', 'offline', 'screens'
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 mkdirSync(ARTIFACTS, { recursive: true });
 const server = await serve(join(ROOT, 'dist'));
-const timings = { scanToVerdict: [], decodeHit: [], decodeMiss: [], missesBeforeHit: [], cameraLive: [], wallToCard: [], offlineStart: [], offlineWall: [] };
+const timings = { scanToVerdict: [], scanToVerdictWarm: [], decodeHit: [], decodeMiss: [], missesBeforeHit: [], cameraLive: [], wallToCard: [], offlineStart: [], offlineWall: [] };
 const started = Date.now();
 for (const name of chosen) {
   const t = Date.now();
