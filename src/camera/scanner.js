@@ -211,6 +211,11 @@ export function watchServiceWorker(onUpdate) {
       const w = reg.installing;
       if (w) w.addEventListener('statechange', () => { if (w.state === 'installed') waiting(); });
     });
+    // A page left open (a kiosk all day) looks for a new version on coming back to the foreground
+    // and every hour, not only when it is loaded.
+    const check = () => { reg.update().catch(() => {}); };
+    document.addEventListener('visibilitychange', () => { if (!document.hidden) check(); });
+    setInterval(check, 3600 * 1000);
   }).catch(() => {});
 }
 
