@@ -114,7 +114,9 @@ pub fn App() -> impl IntoView {
             {move || match state.screen.get() {
                 Screen::Scan => view! { <ScanScreen/> }.into_any(),
                 Screen::Settings => view! { <SettingsScreen/> }.into_any(),
-                Screen::Demo => view! { <DemoScreen/> }.into_any(),
+                // Compiled out of builds with a pinned production root (const condition).
+                Screen::Demo if trust_store::is_demo_build() => view! { <DemoScreen/> }.into_any(),
+                Screen::Demo => ().into_any(),
             }}
             <CardView/>
         </main>

@@ -21,7 +21,7 @@ const ROOT_KEY_B64: Option<&str> = option_env!("YIMA_ROOT_KEY");
 const FETCH_TIMEOUT_MS: i32 = 8000;
 
 /// Demo builds pin the public demo root and offer the Demo screen.
-pub fn is_demo_build() -> bool {
+pub const fn is_demo_build() -> bool {
     ROOT_KEY_B64.is_none()
 }
 

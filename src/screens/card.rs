@@ -9,6 +9,7 @@ use yima_core::{region, Reason, Verdict};
 use crate::app::{AppState, Shown};
 use crate::i18n_ui::{local_time, tr};
 use crate::scan_flow::close_card;
+use crate::screens::status::venue_name;
 
 fn verdict_code(v: Verdict) -> &'static str {
     match v {
@@ -32,15 +33,16 @@ pub fn CardView() -> impl IntoView {
     move || {
         let shown = state.card.get()?;
         let lang = state.lang();
+        let place = format!("{} · {}", venue_name(state), region::name(shown.card.venue.region, lang));
         Some(view! {
             <div class="card-backdrop" on:click=move |_| close_card(state)>
-                {card_body(&shown, lang)}
+                {card_body(&shown, lang, place)}
             </div>
         })
     }
 }
 
-fn card_body(shown: &Shown, lang: Lang) -> impl IntoView {
+fn card_body(shown: &Shown, lang: Lang, place: String) -> impl IntoView {
     let c = &shown.card;
     let v = c.verdict;
     let reasons: Vec<String> = c.reasons.iter().map(|r| i18n::reason(r, lang)).collect();
@@ -73,6 +75,7 @@ fn card_body(shown: &Shown, lang: Lang) -> impl IntoView {
                 <span class="verdict-text">{i18n::verdict(v, lang)}</span>
             </header>
             {c.demo.then(|| view! { <p class="demo-flag">{tr(lang, "演示数据 — 非真实凭证", "DEMO data — not a real credential")}</p> })}
+            <p class="place">{place}</p>
             <ul class="reasons" data-testid="reasons">
                 {reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
             </ul>
