@@ -117,7 +117,7 @@ async function scan(page, sample) {
   return readCard(page);
 }
 
-// A sample that passes at the metro, and one that does not.
+// A sample that passes at the metro (fresh: demo codes age out after 120 s).
 const passing = () => samples().list.find((s) => s.expect.metro === 'pass');
 
 // Flips one character in the middle of the base64 signature.
