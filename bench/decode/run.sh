@@ -9,16 +9,19 @@ OUT=$CARGO_TARGET_DIR/bench-decode
 mkdir -p "$OUT"
 cd "$ROOT"
 
-cargo build -q -p yima-decode-worker --target wasm32-unknown-unknown --release
-wasm-bindgen --target web --out-dir "$OUT/pkg" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/yima_decode_worker.wasm"
+# PROFILE=app measures the app's size-optimised profile (opt-level "z"); default: release.
+PROFILE=${PROFILE:-release}
+cargo build -q -p yima-decode-worker --target wasm32-unknown-unknown --profile "$PROFILE"
+wasm-bindgen --target web --out-dir "$OUT/pkg" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$PROFILE/yima_decode_worker.wasm"
 WASM=$OUT/pkg/yima_decode_worker_bg.wasm
-# Debian's binaryen 108 accepts the module but its output fails at start-up
-# ("WebAssembly.Table.grow(): failed to grow table" in wasm-bindgen's externref table init),
-# so wasm-opt is opt-in: WASM_OPT=1 to try it.
-if [ -n "${WASM_OPT:-}" ] && wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals --enable-reference-types "$WASM" -o "$WASM.opt"; then
+echo "profile $PROFILE, wasm-bindgen output: $(wc -c <"$WASM") bytes, gzip -9: $(gzip -9 -c "$WASM" | wc -c) bytes"
+# wasm-opt: binaryen from npm (node_modules/.bin, v132) when installed. Debian's binaryen 108
+# accepts the module but its output fails at start-up ("WebAssembly.Table.grow(): failed to
+# grow table" in wasm-bindgen's externref table init), so it is never used. WASM_OPT=0 skips.
+OPT=$ROOT/node_modules/.bin/wasm-opt
+if [ "${WASM_OPT:-1}" != 0 ] && [ -x "$OPT" ] && "$OPT" "${WASM_OPT_LEVEL:--O3}" --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue "$WASM" -o "$WASM.opt"; then
   mv "$WASM.opt" "$WASM"
-  echo "wasm-opt -O3 applied"
+  echo "wasm-opt ${WASM_OPT_LEVEL:--O3} ($("$OPT" --version)) applied"
 fi
 echo "decoder wasm: $(wc -c <"$WASM") bytes, gzip -9: $(gzip -9 -c "$WASM" | wc -c) bytes"
 
