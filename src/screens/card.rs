@@ -106,7 +106,7 @@ fn test_row(t: Option<&TestView>, lang: Lang, id: &'static str, label: &'static 
                 TimeBasis::Report => (tr(lang, "报告", "reported"), t.reported_at),
                 TimeBasis::Sample => (tr(lang, "采样", "sampled"), t.sampled_at),
             };
-            format!("{} · {} · {} {}", i18n::outcome(t.outcome, lang), i18n::ago(t.age_seconds, lang), basis, local_time(at))
+            format!("{} · {} · {} {} · {}", i18n::outcome(t.outcome, lang), i18n::ago(t.age_seconds, lang), basis, local_time(at), t.institution)
         }
     };
     view! {
