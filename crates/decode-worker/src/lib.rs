@@ -11,8 +11,8 @@
 //!   streams: cheaper per frame (two primary attempts plus one rotating variant per frame).
 //! * `scanner.free()` releases it.
 //!
-//! `undefined` means "no code read" (including invalid input: size/length mismatch, zero or
-//! > 16 Mpx frames). The decoder has no known panic path, but a panic on
+//! `undefined` means "no code read" (including invalid input: size/length mismatch, zero-size
+//! frames or frames over 16 Mpx). The decoder has no known panic path, but a panic on
 //! `wasm32-unknown-unknown` traps: the call throws a `WebAssembly.RuntimeError` and the module
 //! must be considered dead. Run it in a dedicated Worker and, on such an error (or a worker
 //! `error` event), terminate the worker and start a fresh one.
