@@ -16,6 +16,9 @@ mod screens;
 mod storage;
 mod trust_store;
 
+#[cfg(test)]
+mod tests;
+
 fn main() {
     leptos::mount::mount_to_body(app::App);
 }

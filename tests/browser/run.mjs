@@ -30,7 +30,11 @@ const report = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, { 
 report.suite_seconds = Math.round((Date.now() - started) / 1000);
 writeFileSync(join(ARTIFACTS, 'timings.json'), JSON.stringify(report, null, 2));
 console.log('timings', JSON.stringify(report));
-const { passed, failed, failures } = summary();
+const { failures } = summary();
+// wasm-bindgen-test results from run.sh (0 when run.mjs is called alone).
+const passed = summary().passed + Number(process.env.WASM_PASSED || 0);
+const failed = summary().failed + Number(process.env.WASM_FAILED || 0);
+if (Number(process.env.WASM_FAILED || 0)) failures.push(`wasm-bindgen-test: ${process.env.WASM_FAILED} failed (tests/artifacts/wasm-test.log)`);
 if (failures.length) console.log('failures:\n  ' + failures.join('\n  '));
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -17,6 +17,17 @@ echo "# sizes (gzip -9)"
 node tests/browser/sizes.mjs dist | tee tests/artifacts/sizes.txt
 
 set +e
+echo "# wasm-bindgen-test (browser glue in headless Chromium)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
+  cargo test -q -p yima --target wasm32-unknown-unknown >tests/artifacts/wasm-test.log 2>&1
+wstatus=$?
+grep -E "^test |test result" tests/artifacts/wasm-test.log
+# Folded into the final count by run.mjs.
+WASM_PASSED=$(sed -n 's/.*test result: [a-zA-Z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/\1/p' tests/artifacts/wasm-test.log | tail -1)
+WASM_FAILED=$(sed -n 's/.*test result: [a-zA-Z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/\2/p' tests/artifacts/wasm-test.log | tail -1)
+if [ "$wstatus" -ne 0 ] && [ "${WASM_FAILED:-0}" -eq 0 ]; then tail -30 tests/artifacts/wasm-test.log; WASM_FAILED=1; fi
+export WASM_PASSED="${WASM_PASSED:-0}" WASM_FAILED="${WASM_FAILED:-0}"
+
 node tests/browser/run.mjs "$@"
 status=$?
 exit $status

@@ -1,0 +1,77 @@
+//! Browser-glue tests, run in headless Chromium by wasm-bindgen-test-runner
+//! (see tests/browser/run.sh): URL parameters, the embed message, counters, and the trust
+//! store's verify-before-store and rollback rules against real localStorage.
+
+use wasm_bindgen_test::*;
+use yima_core::demo;
+use yima_core::i18n::Lang;
+use yima_core::{PolicySet, TrustList, Verdict};
+
+use crate::prefs::{Counters, UrlParams};
+use crate::trust_store::{accept, roots, Stored};
+use crate::{clock, embed, storage};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn url_params_are_validated() {
+    let p = UrlParams::parse("?venue=leave_city&region=440300&lang=en-US&kiosk=1");
+    assert_eq!(p, UrlParams { venue: Some("leave_city".into()), region: Some(440300), lang: Some(Lang::En), kiosk: true });
+    let bad = UrlParams::parse("?venue=%3Cscript%3E&region=999999&lang=fr&kiosk=yes");
+    assert_eq!(bad, UrlParams::default());
+}
+
+#[wasm_bindgen_test]
+fn embed_message_has_no_personal_data() {
+    let now = clock::now();
+    let verifier = yima_core::session::Verifier {
+        trust: Some(demo::trust_list(now)),
+        policies: Some(demo::policies(now)),
+        venue: yima_core::VenueKey { venue: "metro".into(), region: 310000 },
+    };
+    let sample = demo::samples(now).into_iter().find(|s| s.id == "green_nat_80h").expect("sample");
+    let scan = verifier.scan(&mut yima_core::Session::default(), &sample.qr, now);
+    let holder = scan.card.holder.clone().expect("holder");
+    let msg = embed::message(&scan.card);
+    let text = msg.to_string();
+    assert_eq!(msg["verdict"], "deny");
+    assert_eq!(msg["reasons"][0], "nat_too_old");
+    assert!(!text.contains(&holder.masked_name) && !text.contains(&holder.masked_id), "{text}");
+}
+
+#[wasm_bindgen_test]
+fn counters_start_a_new_day() {
+    let mut c = Counters::load("2026-01-01");
+    c.count(Verdict::Pass, "2026-01-01");
+    c.count(Verdict::Deny, "2026-01-01");
+    assert_eq!((c.pass, c.deny, c.check), (1, 1, 0));
+    c.count(Verdict::Check, "2026-01-02");
+    assert_eq!((c.day.as_str(), c.pass, c.deny, c.check), ("2026-01-02", 0, 0, 1));
+}
+
+fn clear<T: Stored>() {
+    storage::remove(T::STORE_KEY);
+    storage::remove(T::SEQ_KEY);
+}
+
+#[wasm_bindgen_test]
+fn trust_store_verifies_before_storing_and_refuses_rollback() {
+    clear::<TrustList>();
+    clear::<PolicySet>();
+    let root = demo::root_key();
+    let now = clock::now();
+    let newer = demo::trust_list(now).seal(&root);
+    let older = demo::trust_list(now - chrono::Duration::days(1)).seal(&root);
+    // A forged file (signed by another key) is refused and nothing is stored.
+    let forged = demo::trust_list(now).seal(&demo::key("hc-310000"));
+    assert!(accept::<TrustList>(&forged, None, &roots()).is_err());
+    assert_eq!(storage::get(TrustList::STORE_KEY), None);
+    // The genuine file is accepted and kept.
+    let kept = accept::<TrustList>(&newer, None, &roots()).expect("genuine list");
+    assert_eq!(storage::get(TrustList::STORE_KEY).as_deref(), Some(newer.as_str()));
+    // An older one is refused even after the held copy is gone (high-water mark).
+    assert!(accept::<TrustList>(&older, Some(&kept), &roots()).is_err());
+    storage::remove(TrustList::STORE_KEY);
+    assert!(accept::<TrustList>(&older, None, &roots()).is_err());
+    clear::<TrustList>();
+}
