@@ -9,6 +9,8 @@ use leptos::prelude::*;
 use yima_core::session::Verifier;
 
 use crate::app::{AppState, Shown};
+use crate::i18n_ui::tr;
+use crate::trust_store::Sync;
 use crate::{clock, embed, feedback};
 
 /// A code seen again within this gap is still "in view": not scanned again.
@@ -25,6 +27,15 @@ static NEXT_SERIAL: AtomicU32 = AtomicU32::new(1);
 pub fn handle_text(state: AppState, text: &str, started_ms: Option<f64>) -> bool {
     let text = text.trim();
     if text.is_empty() {
+        return false;
+    }
+    // First visit: the signed data is still being fetched. A camera frame is simply retried on
+    // the next frame; typed or photo input is told to wait rather than judged without data.
+    let loading = state.trust.with_untracked(|t| t.trust.is_none() && matches!(t.sync, Sync::Never | Sync::Running));
+    if loading {
+        if started_ms.is_none() {
+            state.notice.set(Some(tr(state.lang(), "正在加载信任数据，请稍后再扫", "Loading trust data: scan again in a moment").into()));
+        }
         return false;
     }
     let text: String = text.chars().take(MAX_TEXT).collect();
@@ -48,6 +59,7 @@ pub fn handle_text(state: AppState, text: &str, started_ms: Option<f64>) -> bool
         state.card.update(|c| if let Some(c) = c { c.card = scan.card; c.merged |= scan.merged });
         return false;
     }
+    state.notice.set(None);
     embed::announce(&scan.card);
     state.card.set(Some(Shown { card: scan.card, merged: scan.merged, serial }));
     state.counters.update(|c| c.count(verdict, &clock::local_day()));

@@ -28,7 +28,9 @@ class DecoderPool {
     this.spawn();
   }
   spawn() {
-    try { this.worker = new Worker(this.url); } catch (e) { this.worker = null; this.onState('decoder', String(e)); return; }
+    const early = self.__yimaEarlyWorker; // started by index.html, already loading its wasm
+    self.__yimaEarlyWorker = undefined;
+    try { this.worker = early || new Worker(this.url); } catch (e) { this.worker = null; this.onState('decoder', String(e)); return; }
     this.worker.onmessage = (e) => this.reply(e.data);
     this.worker.onerror = (e) => { e.preventDefault && e.preventDefault(); this.restart('error'); };
   }

@@ -19,7 +19,7 @@ node tests/browser/sizes.mjs dist | tee tests/artifacts/sizes.txt
 set +e
 echo "# wasm-bindgen-test (browser glue in headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
-  cargo test -q -p yima --target wasm32-unknown-unknown >tests/artifacts/wasm-test.log 2>&1
+  cargo test -p yima --target wasm32-unknown-unknown >tests/artifacts/wasm-test.log 2>&1
 wstatus=$?
 grep -E "^test |test result" tests/artifacts/wasm-test.log
 # Folded into the final count by run.mjs.
