@@ -32,7 +32,13 @@ pub fn StatusStrip() -> impl IntoView {
     let lang = move || state.lang();
     let trust_age = move || {
         state.trust.with(|t| match &t.trust {
-            Some(k) => format!("{} {}", tr(lang(), "信任数据", "Trust data"), age((clock::now() - k.issued_at).num_seconds(), lang())),
+            Some(k) => {
+                let a = age((clock::now() - k.issued_at).num_seconds(), lang());
+                match lang() {
+                    i18n::Lang::Zh => format!("信任数据 {a}前签发"),
+                    i18n::Lang::En => format!("Trust data signed {a} ago"),
+                }
+            }
             None => tr(lang(), "无信任数据", "No trust data").into(),
         })
     };
