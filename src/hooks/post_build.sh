@@ -14,7 +14,7 @@ OPT=node_modules/.bin/wasm-opt
 FEATURES="--enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue"
 if [ "${TRUNK_PROFILE:-debug}" = "release" ] && [ -x "$OPT" ]; then
   for w in "$STAGE"/yima-*_bg.wasm; do "$OPT" -Oz $FEATURES -o "$w" "$w"; done
-  "$OPT" -O2 $FEATURES -o "$STAGE/decoder/yima_decode_worker_bg.wasm" "$STAGE/decoder/yima_decode_worker_bg.wasm"
+  "$OPT" -O3 $FEATURES -o "$STAGE/decoder/yima_decode_worker_bg.wasm" "$STAGE/decoder/yima_decode_worker_bg.wasm"
 elif [ "${TRUNK_PROFILE:-debug}" = "release" ]; then
   echo "post_build: $OPT not installed (npm ci): wasm left unoptimised" >&2
 fi
