@@ -27,7 +27,8 @@ export function samples(maxAgeMs = 60_000) {
   const issuer = process.env.YIMA_ISSUER || join(ROOT, 'target/debug/yima-issuer');
   execFileSync(issuer, ['demo', '--out', dir, '--now', new Date().toISOString(), '--y4m'], { stdio: ['ignore', 'ignore', 'inherit'] });
   const list = JSON.parse(readFileSync(join(dir, 'samples.json'), 'utf8'));
-  current = { at: Date.now(), dir, list, byId: Object.fromEntries(list.map((s) => [s.id, s])) };
+  const merge = JSON.parse(readFileSync(join(dir, 'merge_cases.json'), 'utf8')).map((m) => [m.first, m.second, m.expect]);
+  current = { at: Date.now(), dir, list, merge, byId: Object.fromEntries(list.map((s) => [s.id, s])) };
   return current;
 }
 

@@ -116,4 +116,23 @@ fn demo_endpoint_samples_verify_decode_and_fit_version_15_m() {
         let header = y4m.iter().position(|&b| b == b'\n').unwrap() + 1;
         assert_eq!(y4m.len(), header + 3 * (6 + 1280 * 720 * 3 / 2), "three 4:2:0 frames");
     }
+
+    // merge_cases.json: each pair, scanned in either order into one session, gives one merged
+    // card with the listed verdicts.
+    let merges: Vec<serde_json::Value> = serde_json::from_slice(&std::fs::read(ep.join("merge_cases.json")).unwrap()).unwrap();
+    assert!(!merges.is_empty());
+    let qr_of = |id: &str| samples.iter().find(|s| s["id"] == id).unwrap_or_else(|| panic!("{id} not in samples"))["qr"].as_str().unwrap().to_string();
+    for m in &merges {
+        let (a, b) = (qr_of(m["first"].as_str().unwrap()), qr_of(m["second"].as_str().unwrap()));
+        for venue in ["metro", "mall", "leave_city"] {
+            for (x, y) in [(&a, &b), (&b, &a)] {
+                let v = Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 } };
+                let mut session = Session::default();
+                v.scan(&mut session, x, at);
+                let card = v.scan(&mut session, y, at + chrono::Duration::seconds(5)).card;
+                assert_eq!(card.sources.len(), 2, "{m} at {venue}: merged");
+                assert_eq!(serde_json::to_value(card.verdict).unwrap(), m["expect"][venue], "{m} at {venue}");
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! `demo --out DIR [--now T] [--y4m]`: the demo endpoint (keys.json, policies.json signed by the
-//! demo root) and sample credentials (samples.json, PNGs, optional .y4m videos).
+//! demo root) and sample credentials (samples.json, PNGs, optional .y4m videos), plus
+//! merge_cases.json: pairs of samples that scanned together make one merged card.
 
 use std::path::PathBuf;
 
@@ -30,6 +31,14 @@ struct Entry<'a> {
     expect: demo::Expect,
 }
 
+/// Two samples scanned one after the other (either order) and the merged card's verdicts.
+#[derive(Serialize)]
+struct MergeCase {
+    first: &'static str,
+    second: &'static str,
+    expect: demo::Expect,
+}
+
 pub fn run(a: Args) -> anyhow::Result<()> {
     let now = super::now_or_clock(a.now);
     std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
@@ -47,6 +56,9 @@ pub fn run(a: Args) -> anyhow::Result<()> {
         entries.push(Entry { id: &s.id, description: &s.description, qr: &s.qr, png, expect: s.expect });
     }
     std::fs::write(a.out.join("samples.json"), serde_json::to_string_pretty(&entries)?)?;
+    let merges: Vec<MergeCase> =
+        demo::merge_cases().into_iter().map(|(first, second, expect)| MergeCase { first, second, expect }).collect();
+    std::fs::write(a.out.join("merge_cases.json"), serde_json::to_string_pretty(&merges)?)?;
     std::fs::write(
         a.out.join("DEMO-KEYS.txt"),
         "This endpoint is signed with Yima's PUBLIC DEMO KEYS (derived from a published seed).\nAnyone can sign with them. Never trust them outside demos and tests.\n",
