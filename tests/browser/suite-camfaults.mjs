@@ -1,0 +1,138 @@
+// Camera faults beyond a refused permission: no camera, no mediaDevices at all (insecure page,
+// some webviews), camera held by another app, the track ending mid-scan, and the page hidden and
+// shown again. Each must give a clear state with the fallbacks, and recover where it can.
+// Chromium's fake device cannot be made busy or unplugged, so getUserMedia is wrapped by an init
+// script (errors with the names real browsers use) and the track's 'ended' event is dispatched
+// on the real track; hiding overrides document.hidden and fires the real event name.
+import { check, closeCard, launch, pasteScan, readCard, samples, waitTrust } from './lib.mjs';
+
+const ID = 'green_nat_20h';
+
+// getUserMedia rejects with window.__camFault (a DOMException name) while it is set.
+function faultyCamera(name) {
+  window.__camFault = name;
+  const md = navigator.mediaDevices;
+  const real = md.getUserMedia.bind(md);
+  md.getUserMedia = (c) => (window.__camFault
+    ? Promise.reject(new DOMException('simulated', window.__camFault))
+    : real(c));
+}
+
+async function cameraState(page) {
+  const p = page.getByTestId('camera-problem');
+  await p.waitFor({ timeout: 8000 }).catch(() => {});
+  return p.getAttribute('data-state').catch(() => null);
+}
+
+const live = (page, timeout = 8000) => page.locator('.viewfinder.live').waitFor({ timeout }).then(() => true, () => false);
+
+async function fallbacksOffered(page) {
+  return (await page.getByTestId('photo-input').count()) === 1
+    && (await page.getByTestId('manual-input').isVisible())
+    && (await page.getByTestId('camera-retry').isVisible());
+}
+
+// Sets document.hidden / visibilityState and fires visibilitychange.
+async function setHidden(page, hidden) {
+  await page.evaluate((h) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}
+
+// Resolves true if a card appears within ms.
+const cardWithin = (page, ms) => page.getByTestId('verdict').waitFor({ timeout: ms }).then(() => true, () => false);
+
+export async function run({ url }) {
+  const { dir, byId } = samples();
+  const s = byId[ID];
+  const browser = await launch({ y4m: `${dir}/${ID}.y4m` });
+  const open = async (init) => {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    if (init) await page.addInitScript(init.fn, init.arg);
+    await page.goto(`${url}?venue=metro`);
+    return { page, errors };
+  };
+  try {
+    // No camera at all.
+    {
+      const { page, errors } = await open({ fn: faultyCamera, arg: 'NotFoundError' });
+      await waitTrust(page);
+      check('no camera → message', (await cameraState(page)) === 'NoCamera');
+      check('no camera → photo, scan gun and retry offered', await fallbacksOffered(page));
+      await pasteScan(page, s.qr);
+      const card = await readCard(page);
+      check('no camera → scan gun still verifies', card?.verdict === s.expect.metro, `got ${card?.verdict}`);
+      check('no camera → no page errors', errors.length === 0, errors.join(' | '));
+      await page.close();
+    }
+    // No navigator.mediaDevices (insecure origin, restricted webview).
+    {
+      const { page, errors } = await open({ fn: () => { Object.defineProperty(Navigator.prototype, 'mediaDevices', { configurable: true, get: () => undefined }); } });
+      await waitTrust(page);
+      check('no mediaDevices → no-camera message', (await cameraState(page)) === 'NoCamera');
+      check('no mediaDevices → fallbacks offered', await fallbacksOffered(page));
+      check('no mediaDevices → no page errors', errors.length === 0, errors.join(' | '));
+      await page.close();
+    }
+    // Camera held by another app, then released: retry gets it and scanning works.
+    {
+      const { page, errors } = await open({ fn: faultyCamera, arg: 'NotReadableError' });
+      check('camera in use → message', (await cameraState(page)) === 'InUse');
+      check('camera in use → fallbacks offered', await fallbacksOffered(page));
+      await page.evaluate(() => { window.__camFault = null; });
+      await page.getByTestId('camera-retry').click();
+      check('camera in use → retry after release goes live', await live(page));
+      check('camera in use → message gone once live', (await page.getByTestId('camera-problem').count()) === 0);
+      const card = await readCard(page, 15000);
+      check('camera in use → scans after recovery', card?.verdict === s.expect.metro, `got ${card?.verdict}`);
+      check('camera in use → no page errors', errors.length === 0, errors.join(' | '));
+      await page.close();
+    }
+    // The track ends mid-scan (unplugged, taken over): state shown, loop stopped, retry resumes.
+    {
+      const { page, errors } = await open();
+      const first = await readCard(page, 15000);
+      check('track ended: scanning before', first?.verdict === s.expect.metro, `got ${first?.verdict}`);
+      await page.evaluate(() => {
+        const t = document.querySelector('video').srcObject.getVideoTracks()[0];
+        window.__oldTrack = t;
+        t.dispatchEvent(new Event('ended'));
+      });
+      check('track ended → message', (await cameraState(page)) === 'Ended');
+      check('track ended → fallbacks and retry offered', await fallbacksOffered(page));
+      check('track ended → tracks released', await page.evaluate(() => window.__oldTrack.readyState === 'ended' && document.querySelector('video').srcObject === null));
+      await closeCard(page);
+      check('track ended → no scanning while stopped', !(await cardWithin(page, 1500)));
+      await page.getByTestId('camera-retry').click();
+      check('track ended → retry goes live', await live(page));
+      const again = await readCard(page, 15000);
+      check('track ended → scans after retry', again?.verdict === s.expect.metro, `got ${again?.verdict}`);
+      check('track ended → no page errors', errors.length === 0, errors.join(' | '));
+      await page.close();
+    }
+    // Page hidden (staff switch apps) and shown again: camera released, then resumed by itself.
+    {
+      const { page, errors } = await open();
+      check('hidden: live before', await live(page, 15000));
+      await readCard(page, 15000);
+      await page.evaluate(() => { window.__oldTrack = document.querySelector('video').srcObject.getVideoTracks()[0]; });
+      await setHidden(page, true);
+      check('hidden → camera released', await page.evaluate(() => window.__oldTrack.readyState === 'ended' && document.querySelector('video').srcObject === null));
+      check('hidden → viewfinder not live', (await page.locator('.viewfinder.live').count()) === 0);
+      await closeCard(page);
+      check('hidden → no scanning', !(await cardWithin(page, 1500)));
+      await setHidden(page, false);
+      check('shown again → live without a tap', await live(page));
+      const again = await readCard(page, 15000);
+      check('shown again → scans', again?.verdict === s.expect.metro, `got ${again?.verdict}`);
+      check('hidden/shown → no page errors', errors.length === 0, errors.join(' | '));
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
