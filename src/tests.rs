@@ -75,3 +75,14 @@ fn trust_store_verifies_before_storing_and_refuses_rollback() {
     assert!(accept::<TrustList>(&older, None, &roots()).is_err());
     clear::<TrustList>();
 }
+
+#[wasm_bindgen_test]
+fn camera_states_from_the_glue_map_to_what_staff_see() {
+    use crate::camera::CameraState as S;
+    let cases = [("off", S::Off), ("live", S::Live), ("denied", S::Denied), ("nocamera", S::NoCamera), ("inuse", S::InUse), ("ended", S::Ended), ("decoder", S::DecoderDown)];
+    for (js, want) in cases {
+        assert_eq!(S::from_js(js, ""), want, "{js}");
+    }
+    // Anything unknown is an error shown with (at most 120 chars of) its detail, never a live view.
+    assert_eq!(S::from_js("weird", &"x".repeat(500)), S::Error("x".repeat(120)));
+}

@@ -55,6 +55,7 @@ pub enum CameraState {
 impl CameraState {
     pub fn from_js(state: &str, detail: &str) -> CameraState {
         match state {
+            "off" => CameraState::Off,
             "starting" => CameraState::Starting,
             "live" => CameraState::Live,
             "denied" => CameraState::Denied,

@@ -143,14 +143,16 @@ export class Scanner {
     });
   }
 
+  // Page hidden: release the camera and say so (restarted when shown, if still wanted).
   pause() {
-    this.running = false;
     this.stopTracks();
+    this.onState('off', '');
   }
 
+  // Leaving the scan view: no state callback (the view is going away).
   stop() {
     this.wanted = false;
-    this.pause();
+    this.stopTracks();
   }
 
   destroy() {
