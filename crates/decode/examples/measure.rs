@@ -17,6 +17,8 @@ const STEPS: &[Step] = &[
     Step::RxingCentre,
     Step::RxingStretched,
     Step::RxingSharp,
+    Step::RxingSharpWide,
+    Step::RxingNormHalf,
     Step::RxingSharpHalf,
     Step::RxingSharpHalfGlobal,
     Step::Rqrr,

@@ -123,6 +123,23 @@ impl Luma {
         Luma { width: self.width, height: self.height, data }
     }
 
+    /// Local contrast normalisation: `128 + gain × (v − local mean)`, the gain set so that the
+    /// local mean absolute deviation becomes ~48 levels. Lifts faint module contrast under a
+    /// glare spot (where the binarizer sees a nearly flat block) without touching crisp regions.
+    pub fn locally_normalised(&self, radius: usize) -> Luma {
+        let mean = self.box_blur(radius);
+        let dev: Vec<u8> = self.data.iter().zip(&mean).map(|(&v, &m)| v.abs_diff(m)).collect();
+        let dev = Luma { width: self.width, height: self.height, data: dev }.box_blur(radius);
+        let data = self
+            .data
+            .iter()
+            .zip(&mean)
+            .zip(&dev)
+            .map(|((&v, &m), &d)| (128 + (v as i32 - m as i32) * 48 / (d as i32).max(4)).clamp(0, 255) as u8)
+            .collect();
+        Luma { width: self.width, height: self.height, data }
+    }
+
     fn mapped(&self, f: impl Fn(u8) -> u8) -> Luma {
         Luma { width: self.width, height: self.height, data: self.data.iter().map(|&v| f(v)).collect() }
     }
@@ -230,5 +247,53 @@ impl<'a> Frame<'a> {
                 Pixels::Grey(_) => self.full().half(),
             })
             .as_ref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Luma;
+
+    /// Left half: crisp stripes (20 / 220). Right half: the same stripes washed out by glare
+    /// (238 / 250, a 12-level swing a binarizer takes for a flat block).
+    fn washed_out() -> Luma {
+        let (w, h) = (120u32, 40u32);
+        let data = (0..h)
+            .flat_map(|_| (0..w).map(move |x| match (x < w / 2, (x / 4) % 2 == 0) {
+                (true, true) => 20,
+                (true, false) => 220,
+                (false, true) => 238,
+                (false, false) => 250,
+            }))
+            .collect();
+        Luma { width: w, height: h, data }
+    }
+
+    fn swing(l: &Luma, x0: usize, x1: usize) -> u8 {
+        let row = &l.data[20 * l.width as usize..][..l.width as usize];
+        let (lo, hi) = row[x0..x1].iter().fold((255, 0), |(lo, hi), &v| (v.min(lo), v.max(hi)));
+        hi - lo
+    }
+
+    #[test]
+    fn local_normalisation_restores_contrast_under_glare() {
+        let src = washed_out();
+        assert_eq!(swing(&src, 80, 110), 12);
+        let out = src.locally_normalised(6);
+        assert_eq!((out.width, out.height, out.data.len()), (src.width, src.height, src.data.len()));
+        assert!(swing(&out, 80, 110) >= 80, "washed-out stripes now swing {}", swing(&out, 80, 110));
+        assert!(swing(&out, 10, 40) >= 80, "crisp stripes keep their contrast");
+        // Dark stripes stay darker than light ones on both sides (no inversion).
+        let row = &out.data[20 * out.width as usize..][..out.width as usize];
+        assert!(row[90] < row[94] && row[10] < row[14], "{} {} {} {}", row[90], row[94], row[10], row[14]);
+    }
+
+    #[test]
+    fn local_normalisation_of_a_flat_or_tiny_image_does_not_panic() {
+        for (w, h) in [(1, 1), (2, 7), (9, 1)] {
+            let l = Luma { width: w, height: h, data: vec![200; (w * h) as usize] };
+            let out = l.locally_normalised(15);
+            assert!(out.data.iter().all(|&v| v == 128), "a flat image maps to mid-grey");
+        }
     }
 }

@@ -24,6 +24,11 @@ pub enum Step {
     RxingStretched,
     /// rxing on the unsharp-masked frame (defocus, motion blur).
     RxingSharp,
+    /// rxing on a stronger unsharp mask (7×7 box, amount 3): strong defocus.
+    RxingSharpWide,
+    /// rxing on the half-resolution frame after local contrast normalisation (31×31 window):
+    /// glare spots that flatten a finder pattern.
+    RxingNormHalf,
     /// rxing on the frame downscaled 2× and sharpened.
     RxingSharpHalf,
     /// Same with the global-histogram binarizer.
@@ -38,7 +43,7 @@ pub enum Step {
 
 /// Every step, in the production order.
 pub const ALL_STEPS: &[Step] =
-    &[Step::RxingSharpHalf, Step::RxingFull, Step::RxingSharp, Step::RxingGlobal, Step::RxingHalf];
+    &[Step::RxingSharpHalf, Step::RxingFull, Step::RxingSharp, Step::RxingSharpWide, Step::RxingGlobal, Step::RxingHalf, Step::RxingNormHalf];
 
 impl Step {
     /// Runs this step; `None` on no read (panics inside decoders are caught natively).
@@ -51,6 +56,8 @@ impl Step {
             Step::RxingCentre => rxing::decode(&frame.full().centre_crop(0.6).stretched(), Binar::Hybrid, true, true),
             Step::RxingStretched => rxing::decode(&frame.full().stretched(), Binar::Hybrid, false, true),
             Step::RxingSharp => rxing::decode(&frame.full().sharpened(2, 2.0), Binar::Hybrid, false, true),
+            Step::RxingSharpWide => rxing::decode(&frame.full().sharpened(3, 3.0), Binar::Hybrid, false, true),
+            Step::RxingNormHalf => rxing::decode(&frame.half()?.locally_normalised(15), Binar::Hybrid, false, true),
             Step::RxingSharpHalf => rxing::decode(&frame.half()?.edge_sharpened(1.5), Binar::Hybrid, false, true),
             Step::RxingSharpHalfGlobal => rxing::decode(&frame.half()?.edge_sharpened(1.5), Binar::Global, false, true),
             #[cfg(feature = "rqrr")]
