@@ -9,6 +9,9 @@ OUT=$CARGO_TARGET_DIR/bench-decode
 mkdir -p "$OUT"
 cd "$ROOT"
 
+# npm packages: playwright-core, jsqr, zxing-wasm, binaryen (package-lock.json).
+[ -d node_modules/playwright-core ] && [ -d node_modules/zxing-wasm ] && [ -x node_modules/.bin/wasm-opt ] || npm ci --no-audit --no-fund
+
 # PROFILE=app measures the app's size-optimised profile (opt-level "z"); default: release.
 PROFILE=${PROFILE:-release}
 cargo build -q -p yima-decode-worker --target wasm32-unknown-unknown --profile "$PROFILE"
