@@ -11,6 +11,7 @@ use crate::Time;
 /// The outcome of checking a credential's signature and key. A value, not an error:
 /// a rejected credential is a normal result of scanning.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)] // one per scan, moved into the card once: a Box buys nothing
 pub enum Verification {
     /// Signature valid by a key in the trust list that may sign this kind of credential.
     Verified { claims: Claims, issuer: IssuerKey },

@@ -59,7 +59,7 @@ pub fn write_y4m(text: &str, path: &Path, blank: u32, frames: u32) -> anyhow::Re
     let scale = (440 / (code.width() as u32 + 8)).max(1);
     let qr = image(&code, scale);
     let mut f = std::io::BufWriter::new(std::fs::File::create(path).with_context(|| format!("writing {}", path.display()))?);
-    write!(f, "YUV4MPEG2 W{FRAME_W} H{FRAME_H} F10:1 Ip A1:1 C420jpeg\n")?;
+    writeln!(f, "YUV4MPEG2 W{FRAME_W} H{FRAME_H} F10:1 Ip A1:1 C420jpeg")?;
     let chroma = vec![128u8; (FRAME_W * FRAME_H / 2) as usize];
     let (empty, with) = (frame_luma(None), frame_luma(Some(&qr)));
     for i in 0..blank + frames {
