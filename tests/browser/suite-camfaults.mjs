@@ -3,7 +3,8 @@
 // shown again. Each must give a clear state with the fallbacks, and recover where it can.
 // Chromium's fake device cannot be made busy or unplugged, so getUserMedia is wrapped by an init
 // script (errors with the names real browsers use) and the track's 'ended' event is dispatched
-// on the real track; hiding overrides document.hidden and fires the real event name.
+// on the real track; hiding overrides document.hidden and fires the real event name. Last, the
+// decoder worker dies under the camera loop (the faults suite covers the photo path).
 import { check, closeCard, launch, pasteScan, readCard, samples, waitTrust } from './lib.mjs';
 
 const ID = 'green_nat_20h';
@@ -132,7 +133,32 @@ export async function run({ url }) {
       check('hidden/shown → no page errors', errors.length === 0, errors.join(' | '));
       await page.close();
     }
+    // The decoder worker traps on its first camera frame (a wasm panic would do this): the page
+    // starts a fresh worker and the camera loop goes on to a verdict.
+    {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      let served = 0;
+      await page.route('**/decode-worker.js', async (route) => {
+        const res = await route.fetch();
+        const text = await res.text();
+        served++;
+        return route.fulfill({ response: res, body: served === 1 ? text + TRAP_ON_FIRST_FRAME : text });
+      });
+      await page.goto(`${url}?venue=metro`);
+      const card = await readCard(page, 15000);
+      const restarts = await page.evaluate(() => self.__yimaWorkerRestarts || 0);
+      check('camera loop, worker traps → restarted', served >= 2 && restarts >= 1, `served ${served}×, restarts ${restarts}`);
+      check('camera loop, worker traps → scanning continues to a verdict', card?.verdict === s.expect.metro, `got ${card?.verdict}`);
+      check('camera loop, worker traps → no page errors', errors.length === 0, errors.join(' | '));
+      await page.close();
+    }
   } finally {
     await browser.close();
   }
 }
+
+// Appended to the worker script: its live Scanner throws a wasm trap on the first frame.
+const TRAP_ON_FIRST_FRAME = `\n;ready.then(() => { const P = wasm_bindgen.Scanner.prototype, real = P.scan_rgba; let once = true;
+  P.scan_rgba = function (...a) { if (once) { once = false; throw new WebAssembly.RuntimeError('unreachable'); } return real.apply(this, a); }; });`;
