@@ -79,3 +79,16 @@ export async function closeCard(page) {
   const card = page.getByTestId('card');
   if (await card.count()) { await card.click(); await card.waitFor({ state: 'detached', timeout: 3000 }).catch(() => {}); }
 }
+
+// Serves the decoder worker script with `tail` appended on its first start only (a fault), then
+// unchanged. `target`: a page or a browser context. Returns () => how often it was served.
+export async function faultyWorkerOnce(target, tail) {
+  let served = 0;
+  await target.route('**/decode-worker.js', async (route) => {
+    const res = await route.fetch();
+    const text = await res.text();
+    served++;
+    return route.fulfill({ response: res, body: served === 1 ? text + tail : text });
+  });
+  return () => served;
+}

@@ -5,7 +5,7 @@
 // script (errors with the names real browsers use) and the track's 'ended' event is dispatched
 // on the real track; hiding overrides document.hidden and fires the real event name. Last, the
 // decoder worker dies under the camera loop (the faults suite covers the photo path).
-import { check, closeCard, launch, pasteScan, readCard, samples, waitTrust } from './lib.mjs';
+import { check, closeCard, faultyWorkerOnce, launch, pasteScan, readCard, samples, waitTrust } from './lib.mjs';
 
 const ID = 'green_nat_20h';
 
@@ -135,24 +135,20 @@ export async function run({ url }) {
     }
     // The decoder worker traps on its first camera frame (a wasm panic would do this): the page
     // starts a fresh worker and the camera loop goes on to a verdict.
+    // Service workers blocked: a worker script served from the SW cache would bypass the route.
     {
-      const page = await browser.newPage();
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(String(e)));
-      let served = 0;
-      await page.route('**/decode-worker.js', async (route) => {
-        const res = await route.fetch();
-        const text = await res.text();
-        served++;
-        return route.fulfill({ response: res, body: served === 1 ? text + TRAP_ON_FIRST_FRAME : text });
-      });
+      const served = await faultyWorkerOnce(page, TRAP_ON_FIRST_FRAME);
       await page.goto(`${url}?venue=metro`);
       const card = await readCard(page, 15000);
       const restarts = await page.evaluate(() => self.__yimaWorkerRestarts || 0);
-      check('camera loop, worker traps → restarted', served >= 2 && restarts >= 1, `served ${served}×, restarts ${restarts}`);
+      check('camera loop, worker traps → restarted', served() >= 2 && restarts >= 1, `served ${served()}×, restarts ${restarts}`);
       check('camera loop, worker traps → scanning continues to a verdict', card?.verdict === s.expect.metro, `got ${card?.verdict}`);
       check('camera loop, worker traps → no page errors', errors.length === 0, errors.join(' | '));
-      await page.close();
+      await context.close();
     }
   } finally {
     await browser.close();

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { serve } from './serve.mjs';
-import { ARTIFACTS, check, closeCard, launch, pasteScan, readCard, ROOT, samples, waitTrust } from './lib.mjs';
+import { ARTIFACTS, check, closeCard, faultyWorkerOnce, launch, pasteScan, readCard, ROOT, samples, waitTrust } from './lib.mjs';
 
 const ISSUER = process.env.YIMA_ISSUER || join(ROOT, 'target/debug/yima-issuer');
 const FILES = ['keys.json', 'policies.json'];
@@ -364,13 +364,7 @@ async function workerDies(browser, url) {
   for (const [name, tail] of Object.entries(FAULTY_WORKER)) {
     const context = await newContext(browser);
     try {
-      let served = 0;
-      await context.route('**/decode-worker.js', async (route) => {
-        const res = await route.fetch();
-        const text = await res.text();
-        served++;
-        return route.fulfill({ response: res, body: served === 1 ? text + tail : text });
-      });
+      const served = await faultyWorkerOnce(context, tail);
       const page = await open(context, url);
       await waitTrust(page);
       const { dir } = samples();
@@ -382,7 +376,7 @@ async function workerDies(browser, url) {
         results.push(card?.verdict === s.expect.metro ? 'ok' : `${s.id}: ${card?.verdict}`);
       }
       const restarts = await page.evaluate(() => self.__yimaWorkerRestarts || 0);
-      check(`decoder worker ${name}: restarted`, served >= 2 && restarts >= 1, `worker script served ${served}×, restarts ${restarts}`);
+      check(`decoder worker ${name}: restarted`, served() >= 2 && restarts >= 1, `worker script served ${served()}×, restarts ${restarts}`);
       check(`decoder worker ${name}: scanning continues`, results.every((r) => r === 'ok'), results.join(', '));
       noErrors(`decoder worker ${name}`, page);
     } finally {
