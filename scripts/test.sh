@@ -8,10 +8,16 @@ export PATH="$HOME/.cargo/bin:$PATH"
 bash scripts/setup.sh
 
 echo "== native tests"
-# The public QR photos are not in the repo; crates/decode/tests/corpus.rs finds them beside it.
-if [ -z "${YIMA_CORPUS:-}" ] && [ ! -d ../shared/corpus ] && [ ! -d ../../shared/corpus ]; then
-  echo "NOTE: no shared/corpus beside the repo (or YIMA_CORPUS): the public-photo decoding test is skipped"
-fi
+# The public QR photos are not in the repo. Same rule as crates/decode/tests/corpus.rs: $YIMA_CORPUS,
+# else shared/corpus in the repo folder or any folder above it.
+corpus=${YIMA_CORPUS:-}
+d=$PWD
+while [ -z "$corpus" ]; do
+  [ -d "$d/shared/corpus/zxing-qrcode" ] && corpus="$d/shared/corpus"
+  [ "$d" = / ] && break
+  d=$(dirname "$d")
+done
+[ -n "$corpus" ] || echo "NOTE: no shared/corpus beside the repo (or YIMA_CORPUS): the public-photo decoding test is skipped"
 cargo test -p yima-core -p yima-issuer -p yima-decode -p yima-synth
 
 echo "== browser tests"

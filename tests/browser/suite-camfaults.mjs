@@ -42,6 +42,11 @@ async function setHidden(page, hidden) {
   }, hidden);
 }
 
+// Remembers the live video track, to check later that it was released.
+const rememberTrack = (page) => page.evaluate(() => { window.__oldTrack = document.querySelector('video').srcObject.getVideoTracks()[0]; });
+// The remembered track was stopped and the video element let go of its stream.
+const released = (page) => page.evaluate(() => window.__oldTrack.readyState === 'ended' && document.querySelector('video').srcObject === null);
+
 // Resolves true if a card appears within ms.
 const cardWithin = (page, ms) => page.getByTestId('verdict').waitFor({ timeout: ms }).then(() => true, () => false);
 
@@ -98,14 +103,11 @@ export async function run({ url }) {
       const { page, errors } = await open();
       const first = await readCard(page, 15000);
       check('track ended: scanning before', first?.verdict === s.expect.metro, `got ${first?.verdict}`);
-      await page.evaluate(() => {
-        const t = document.querySelector('video').srcObject.getVideoTracks()[0];
-        window.__oldTrack = t;
-        t.dispatchEvent(new Event('ended'));
-      });
+      await rememberTrack(page);
+      await page.evaluate(() => window.__oldTrack.dispatchEvent(new Event('ended')));
       check('track ended → message', (await cameraState(page)) === 'Ended');
       check('track ended → fallbacks and retry offered', await fallbacksOffered(page));
-      check('track ended → tracks released', await page.evaluate(() => window.__oldTrack.readyState === 'ended' && document.querySelector('video').srcObject === null));
+      check('track ended → tracks released', await released(page));
       await closeCard(page);
       check('track ended → no scanning while stopped', !(await cardWithin(page, 1500)));
       await page.getByTestId('camera-retry').click();
@@ -120,9 +122,9 @@ export async function run({ url }) {
       const { page, errors } = await open();
       check('hidden: live before', await live(page, 15000));
       await readCard(page, 15000);
-      await page.evaluate(() => { window.__oldTrack = document.querySelector('video').srcObject.getVideoTracks()[0]; });
+      await rememberTrack(page);
       await setHidden(page, true);
-      check('hidden → camera released', await page.evaluate(() => window.__oldTrack.readyState === 'ended' && document.querySelector('video').srcObject === null));
+      check('hidden → camera released', await released(page));
       check('hidden → viewfinder not live', (await page.locator('.viewfinder.live').count()) === 0);
       await closeCard(page);
       check('hidden → no scanning', !(await cardWithin(page, 1500)));

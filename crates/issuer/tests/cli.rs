@@ -125,8 +125,8 @@ fn demo_endpoint_samples_verify_decode_and_fit_version_15_m() {
     for m in &merges {
         let (a, b) = (qr_of(m["first"].as_str().unwrap()), qr_of(m["second"].as_str().unwrap()));
         for venue in ["metro", "mall", "leave_city"] {
+            let v = Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 } };
             for (x, y) in [(&a, &b), (&b, &a)] {
-                let v = Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 } };
                 let mut session = Session::default();
                 v.scan(&mut session, x, at);
                 let card = v.scan(&mut session, y, at + chrono::Duration::seconds(5)).card;
