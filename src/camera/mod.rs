@@ -53,6 +53,21 @@ pub enum CameraState {
 }
 
 impl CameraState {
+    /// Short name for the page (`data-state`, read by the browser tests).
+    pub fn code(&self) -> &'static str {
+        match self {
+            CameraState::Off => "Off",
+            CameraState::Starting => "Starting",
+            CameraState::Live => "Live",
+            CameraState::Denied => "Denied",
+            CameraState::NoCamera => "NoCamera",
+            CameraState::InUse => "InUse",
+            CameraState::Ended => "Ended",
+            CameraState::DecoderDown => "DecoderDown",
+            CameraState::Error(_) => "Error",
+        }
+    }
+
     pub fn from_js(state: &str, detail: &str) -> CameraState {
         match state {
             "off" => CameraState::Off,

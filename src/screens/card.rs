@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use yima_core::card::{Source, TestView};
 use yima_core::i18n::{self, Lang};
 use yima_core::policy::TimeBasis;
-use yima_core::{region, Reason, Verdict};
+use yima_core::{region, Colour, Reason, Verdict};
 
 use crate::app::{AppState, Shown};
 use crate::i18n_ui::{local_time, tr};
@@ -16,6 +16,14 @@ fn verdict_code(v: Verdict) -> &'static str {
         Verdict::Pass => "pass",
         Verdict::Deny => "deny",
         Verdict::Check => "check",
+    }
+}
+
+fn colour_class(c: Colour) -> &'static str {
+    match c {
+        Colour::Green => "colour-green",
+        Colour::Yellow => "colour-yellow",
+        Colour::Red => "colour-red",
     }
 }
 
@@ -48,7 +56,7 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> impl IntoView {
     let reasons: Vec<String> = c.reasons.iter().map(|r| i18n::reason(r, lang)).collect();
     let holder = c.holder.as_ref().map(|h| format!("{}  {}", h.masked_name, h.masked_id));
     let issuer = c.issuer_region.map(|r| region::name(r, lang));
-    let colour = c.colour.map(|col| (format!("colour-{col:?}").to_lowercase(), i18n::colour(col, lang)));
+    let colour = c.colour.map(|col| (colour_class(col), i18n::colour(col, lang)));
     let vacc = c.vaccination.as_ref().map(|v| match lang {
         Lang::Zh => format!("已接种 {} 剂（末剂 {}）", v.doses, v.last_dose),
         Lang::En => format!("{} doses (last {})", v.doses, v.last_dose),

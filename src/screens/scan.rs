@@ -103,7 +103,7 @@ pub fn ScanScreen() -> impl IntoView {
                     </Show>
                 </div>
                 {move || camera_message(cam.get(), state).map(|(msg, detail)| view! {
-                    <div class="cam-problem" data-testid="camera-problem" data-state=format!("{:?}", cam.get())>
+                    <div class="cam-problem" data-testid="camera-problem" data-state=move || cam.get().code()>
                         <p>{msg}</p>
                         <p class="hint">{detail}</p>
                         <button data-testid="camera-retry" on:click=retry>{tr(state.lang(), "重试摄像头", "Try the camera again")}</button>
