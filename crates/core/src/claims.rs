@@ -72,7 +72,7 @@ pub struct TestResult {
 pub struct Vaccination {
     #[serde(rename = "d")]
     pub doses: u8,
-    #[serde(rename = "l")]
+    #[serde(rename = "l", with = "iso_date")]
     pub last_dose: chrono::NaiveDate,
 }
 
@@ -172,5 +172,48 @@ mod serde_bytes_16 {
             }
         }
         d.deserialize_bytes(V)
+    }
+}
+
+/// A calendar date as `YYYY-MM-DD` text (as chrono writes it), read strictly: exactly that shape,
+/// and a date that exists. Smaller in the browser than chrono's general date parser.
+mod iso_date {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
+    }
+
+    pub fn parse(text: &str) -> Option<NaiveDate> {
+        let b = text.as_bytes();
+        let shape_ok = b.len() == 10 && b[4] == b'-' && b[7] == b'-';
+        let digits_ok = b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if !(shape_ok && digits_ok) {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| text.get(r).and_then(|t| t.parse::<u32>().ok());
+        NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(d)?;
+        parse(&text).ok_or_else(|| D::Error::custom("date is not YYYY-MM-DD"))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn reads_what_chrono_writes_and_nothing_else() {
+            for d in [NaiveDate::from_ymd_opt(2022, 3, 1), NaiveDate::from_ymd_opt(1999, 12, 31), NaiveDate::from_ymd_opt(2024, 2, 29)] {
+                let d = d.unwrap();
+                assert_eq!(parse(&d.to_string()), Some(d));
+            }
+            for bad in ["2022-3-01", "2022-02-30", "2023-02-29", "2022-13-01", "22022-03-01", "2022/03/01", "+022-03-01", "2022-03-0a", "", "2022-03-01T"] {
+                assert_eq!(parse(bad), None, "{bad}");
+            }
+        }
     }
 }

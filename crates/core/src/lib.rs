@@ -24,6 +24,7 @@ pub mod issue;
 pub mod keys;
 pub mod policy;
 pub mod region;
+pub mod rfc3339;
 pub mod session;
 pub mod trust;
 pub mod verdict;

@@ -56,6 +56,7 @@ pub struct Policy {
     pub max_code_age_seconds: u32,
     /// Tolerated difference between issuer and device clocks.
     pub clock_skew_seconds: u32,
+    #[serde(with = "crate::rfc3339")]
     pub effective_from: Time,
 }
 
@@ -69,6 +70,7 @@ impl Policy {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PolicySet {
     pub sequence: u64,
+    #[serde(with = "crate::rfc3339")]
     pub issued_at: Time,
     pub max_age_hours: u32,
     #[serde(default)]

@@ -38,7 +38,9 @@ pub struct IssuerKey {
     /// Base64 of the raw 32-byte Ed25519 public key.
     pub public_key: String,
     pub roles: Vec<Role>,
+    #[serde(with = "crate::rfc3339")]
     pub not_before: Time,
+    #[serde(with = "crate::rfc3339")]
     pub not_after: Time,
     pub status: KeyStatus,
 }
@@ -72,6 +74,7 @@ impl IssuerKey {
 pub struct TrustList {
     /// Monotonic: a verifier never accepts a lower number than one it has accepted.
     pub sequence: u64,
+    #[serde(with = "crate::rfc3339")]
     pub issued_at: Time,
     /// After this many hours the list is stale: verdicts become check-by-hand.
     pub max_age_hours: u32,
