@@ -18,7 +18,7 @@ while [ -z "$corpus" ]; do
   d=$(dirname "$d")
 done
 [ -n "$corpus" ] || echo "NOTE: no shared/corpus beside the repo (or YIMA_CORPUS): the public-photo decoding test is skipped"
-cargo test -p yima-core -p yima-issuer -p yima-decode -p yima-synth
+cargo test -p yima-core -p yima-issuer -p yima-decode -p yima-demo-mint -p yima-synth
 
 echo "== browser tests"
 bash tests/browser/run.sh

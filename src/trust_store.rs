@@ -28,7 +28,7 @@ pub const fn is_demo_build() -> bool {
 /// The pinned root keys (none if the build-time key is malformed: nothing will verify).
 pub fn roots() -> Vec<VerifyingKey> {
     match ROOT_KEY_B64 {
-        None => vec![yima_core::demo::root_key().verifying_key()],
+        None => VerifyingKey::from_bytes(&yima_core::demo::ROOT_PUBLIC_KEY).into_iter().collect(),
         Some(b) => B64
             .decode(b.trim())
             .ok()

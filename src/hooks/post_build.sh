@@ -9,17 +9,27 @@ cargo build -q -p yima-decode-worker --release --target wasm32-unknown-unknown
 wasm-bindgen --target no-modules --no-typescript --out-dir "$STAGE/decoder" \
   "$TARGET_DIR/wasm32-unknown-unknown/release/yima_decode_worker.wasm"
 
-# 2. wasm-opt (binaryen >= 116 from npm; Debian's 108 corrupts the externref table).
+# 2. Demo builds (no pinned production root): the Demo screen's minting module, loaded only when
+#    that screen opens (crates/demo-mint; size-optimised like the app).
+if [ -z "${YIMA_ROOT_KEY:-}" ]; then
+  cargo build -q -p yima-demo-mint --profile app --target wasm32-unknown-unknown
+  wasm-bindgen --target web --no-typescript --out-dir "$STAGE/demo" \
+    "$TARGET_DIR/wasm32-unknown-unknown/app/yima_demo_mint.wasm"
+fi
+
+# 3. wasm-opt (binaryen >= 116 from npm; Debian's 108 corrupts the externref table).
 OPT=node_modules/.bin/wasm-opt
 FEATURES="--enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue"
 if [ "${TRUNK_PROFILE:-debug}" = "release" ] && [ -x "$OPT" ]; then
-  for w in "$STAGE"/yima-*_bg.wasm; do "$OPT" -Oz $FEATURES -o "$w" "$w"; done
+  for w in "$STAGE"/yima-*_bg.wasm "$STAGE"/demo/*_bg.wasm; do
+    if [ -f "$w" ]; then "$OPT" -Oz $FEATURES -o "$w" "$w"; fi
+  done
   "$OPT" -O3 $FEATURES -o "$STAGE/decoder/yima_decode_worker_bg.wasm" "$STAGE/decoder/yima_decode_worker_bg.wasm"
 elif [ "${TRUNK_PROFILE:-debug}" = "release" ]; then
   echo "post_build: $OPT not installed (npm ci): wasm left unoptimised" >&2
 fi
 
-# 3. The bundled same-origin demo endpoint, signed now so it is never stale.
+# 4. The bundled same-origin demo endpoint, signed now so it is never stale.
 if [ -z "${YIMA_ENDPOINT:-}" ]; then
   tmp=$(mktemp -d)
   cargo run -q -p yima-issuer -- demo --out "$tmp" 2>/dev/null
@@ -28,5 +38,5 @@ if [ -z "${YIMA_ENDPOINT:-}" ]; then
   rm -rf "$tmp"
 fi
 
-# 4. The service worker's versioned precache list.
+# 5. The service worker's versioned precache list.
 node src/hooks/stamp-sw.mjs "$STAGE"

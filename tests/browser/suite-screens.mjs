@@ -34,7 +34,7 @@ export async function run({ url }) {
       await page.getByTestId('endpoint-status').waitFor();
       await page.screenshot({ path: join(out, `settings-${lang}.png`) });
       await page.getByTestId('nav-demo').click();
-      await page.getByTestId('demo').waitFor();
+      await page.locator('[data-sample] svg').first().waitFor({ timeout: 10000 }).catch(() => {});
       const codes = await page.locator('[data-sample] svg').count();
       check(`demo screen shows every sample (${lang})`, codes === samples().list.length, `${codes}`);
       await page.screenshot({ path: join(out, `demo-${lang}.png`) });

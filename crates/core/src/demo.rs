@@ -23,6 +23,21 @@ pub fn root_key() -> SigningKey {
     derived_key(DEMO_SEED, "root")
 }
 
+/// The public half of [`root_key`], as pinned by demo builds of the app (a constant, so the
+/// app does not carry key derivation; a test checks it against the derivation).
+pub const ROOT_PUBLIC_KEY: [u8; 32] = [
+    64, 123, 26, 132, 197, 98, 48, 102, 83, 85, 41, 108, 132, 227, 62, 4, 35, 190, 83, 62, 179, 206, 1, 231, 187, 63, 197, 173, 230,
+    55, 131, 75,
+];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn pinned_root_is_the_derived_one() {
+        assert_eq!(super::root_key().verifying_key().to_bytes(), super::ROOT_PUBLIC_KEY);
+    }
+}
+
 /// A demo issuer: key label, region, names, role, revoked?
 pub struct DemoIssuer {
     pub label: &'static str,
@@ -170,14 +185,13 @@ pub fn paper_report(now: Time, hours_ago: i64) -> TestReport {
     }
 }
 
-/// Flips one character of the signature part of a QR text (still valid base45).
-pub fn tamper(qr: &str) -> String {
-    let bytes = crate::codec::decode_text(qr).unwrap_or_default();
-    let mut bytes = bytes;
-    if let Some(last) = bytes.last_mut() {
-        *last ^= 0x01; // last byte of the signature
+/// Signs the claims, then flips one bit of the signature (its last byte) before encoding.
+pub fn tampered(claims: &Claims, key: &SigningKey) -> String {
+    let mut cose = crate::issue::sign(claims, key);
+    if let Some(last) = cose.last_mut() {
+        *last ^= 0x01;
     }
-    crate::codec::encode_text(&bytes)
+    crate::codec::encode_text(&cose)
 }
 
 /// The sample set at `now` (see docs/format.md for each case).
@@ -208,7 +222,7 @@ pub fn samples(now: Time) -> Vec<Sample> {
     screenshot.issued_at = now - Duration::seconds(150);
     screenshot.expires_at = now + Duration::seconds(30);
     add("screenshot", "Code generated 150 s ago, older than the 120 s screenshot guard", hc_qr(screenshot, &shanghai), (D, D, D));
-    add("tampered_signature", "Green code with one signature byte flipped", tamper(&hc_qr(green(20), &shanghai)), (D, D, D));
+    add("tampered_signature", "Green code with one signature byte flipped", tampered(&Claims::HealthCode(green(20)), &shanghai), (D, D, D));
     add("unknown_issuer", "Signed by a key not in the trust list", hc_qr(green(20), &key(UNLISTED_LABEL)), (D, D, D));
     let mut hubei = green(20);
     hubei.region = 420000;
