@@ -114,6 +114,9 @@ export class Scanner {
       const devices = await navigator.mediaDevices.enumerateDevices();
       this.deviceIds = devices.filter((d) => d.kind === 'videoinput').map((d) => d.deviceId);
     } catch (e) { this.deviceIds = []; }
+    // Which camera this is, so "switch" moves on to another one (the first pick was by facing).
+    const current = track && track.getSettings ? track.getSettings().deviceId : undefined;
+    if (this.deviceIds.indexOf(current) >= 0) this.deviceIndex = this.deviceIds.indexOf(current);
     performance.mark('yima-camera-live');
     this.onState('live', '');
     this.running = true;

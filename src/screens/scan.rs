@@ -40,6 +40,7 @@ pub fn ScanScreen() -> impl IntoView {
         let on_state = Closure::<dyn Fn(String, String)>::new(move |s: String, detail: String| {
             let st = CameraState::from_js(&s, &detail);
             if st == CameraState::Live {
+                torch.set(false); // a (re)started track has its torch off
                 scanner.with_value(|v| {
                     if let Some((sc, _)) = v {
                         can_torch.set(sc.can_torch());

@@ -1,11 +1,11 @@
 // Runs every browser suite against dist/ served on 127.0.0.1; prints "N passed, N failed".
-// Usage: node tests/browser/run.mjs [suite ...]   (suites: paste camera photo demo denied camfaults embed offline screens faults)
+// Usage: node tests/browser/run.mjs [suite ...]   (suites: paste camera photo demo denied camfaults camcontrols embed offline screens faults)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from './serve.mjs';
 import { ARTIFACTS, check, cleanupSamples, ROOT, summary } from './lib.mjs';
 
-const ALL = ['paste', 'camera', 'photo', 'demo', 'denied', 'camfaults', 'embed', 'offline', 'screens', 'faults'];
+const ALL = ['paste', 'camera', 'photo', 'demo', 'denied', 'camfaults', 'camcontrols', 'embed', 'offline', 'screens', 'faults'];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 mkdirSync(ARTIFACTS, { recursive: true });
 const server = await serve(join(ROOT, 'dist'));
