@@ -1,12 +1,13 @@
-//! The signed endpoint files (`keys.json`, `policies.json`): fetched with a timeout,
+//! The signed endpoint files (`keys.json`, `policies.json`): fetched with a timeout and a size cap,
 //! verified against the pinned root BEFORE being used or cached, kept as the last good copy
 //! in localStorage, never replaced by a lower sequence number.
 
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use ed25519_dalek::VerifyingKey;
-use wasm_bindgen::{closure::Closure, JsCast};
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use yima_core::envelope::{Rollback, SignedContent};
+use yima_core::envelope::{EnvelopeError, Rollback, SignedContent, MAX_FILE_LEN};
 use yima_core::{PolicySet, Time, TrustList};
 
 use crate::storage;
@@ -18,7 +19,7 @@ pub const ENDPOINT: &str = match option_env!("YIMA_ENDPOINT") {
 };
 /// Base64 of the pinned root public key; the demo root when unset.
 const ROOT_KEY_B64: Option<&str> = option_env!("YIMA_ROOT_KEY");
-const FETCH_TIMEOUT_MS: i32 = 8000;
+const FETCH_TIMEOUT_MS: u32 = 8000;
 
 /// Demo builds pin the public demo root and offer the Demo screen.
 pub const fn is_demo_build() -> bool {
@@ -120,41 +121,33 @@ pub fn accept<T: Stored>(text: &str, current: Option<&T>, roots: &[VerifyingKey]
     Ok(new)
 }
 
-/// GET with a timeout; the error is a short human-readable cause.
-pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let ctrl = web_sys::AbortController::new().map_err(|_| "no AbortController")?;
-    let init = web_sys::RequestInit::new();
-    init.set_signal(Some(&ctrl.signal()));
-    let abort = Closure::once_into_js(move || ctrl.abort());
-    let timer = window.set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), FETCH_TIMEOUT_MS).ok();
-    let result = async {
-        let resp = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(js_error)?;
-        let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
-        if !resp.ok() {
-            return Err(format!("HTTP {}", resp.status()));
-        }
-        let text = JsFuture::from(resp.text().map_err(js_error)?).await.map_err(js_error)?;
-        let text: js_sys::JsString = text.dyn_into().map_err(|_| "not text".to_string())?;
-        // Copy at most one byte more than the largest file accepted into wasm memory (which never
-        // shrinks): a bigger body is still refused as too large, without growing the page by its size.
-        let cap = (yima_core::envelope::MAX_FILE_LEN + 1) as u32;
-        let text = if text.length() > cap { text.slice(0, cap) } else { text };
-        text.as_string().ok_or_else(|| "not text".to_string())
-    }
-    .await;
-    if let Some(t) = timer {
-        window.clear_timeout_with_handle(t);
-    }
-    result
+#[wasm_bindgen(module = "/src/trust_store/fetch.js")]
+extern "C" {
+    /// GET with a timeout and a size cap: the text, `null` when larger than `cap` bytes, or a
+    /// rejection with a short human-readable cause.
+    #[wasm_bindgen(js_name = fetchCapped)]
+    fn fetch_capped(url: &str, cap: u32, timeout_ms: u32) -> Promise;
 }
 
-fn js_error(e: wasm_bindgen::JsValue) -> String {
-    let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-    if name == "AbortError" {
-        "timeout".into()
-    } else {
-        e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "network error".into())
+/// Starts the GET of one endpoint file (it runs while the caller awaits others).
+fn start_fetch<T: Stored>() -> Promise {
+    fetch_capped(&format!("{ENDPOINT}{}", T::FILE), MAX_FILE_LEN as u32, FETCH_TIMEOUT_MS)
+}
+
+/// Verifies and stores one fetched file, or notes why not (refused, or a network problem).
+async fn apply<T: Stored>(fetch: Promise, held: &mut Option<T>, roots: &[VerifyingKey], refused: &mut Vec<String>, failed: &mut Vec<String>) {
+    match JsFuture::from(fetch).await {
+        Ok(body) => match body.as_string() {
+            Some(text) => match accept(&text, held.as_ref(), roots) {
+                Ok(v) => *held = Some(v),
+                Err(e) => refused.push(e),
+            },
+            None => refused.push(format!("{}: {}", T::FILE, EnvelopeError::TooLarge)),
+        },
+        Err(e) => {
+            let why = e.dyn_ref::<js_sys::Error>().map_or_else(|| "network error".to_string(), |e| e.message().into());
+            failed.push(format!("{}: {why}", T::FILE));
+        }
     }
 }
 
@@ -162,23 +155,10 @@ fn js_error(e: wasm_bindgen::JsValue) -> String {
 pub async fn sync(state: TrustState, now: Time) -> TrustState {
     let roots = roots();
     let mut next = TrustState { sync: Sync::Running, ..state };
-    let (keys, pols) = (fetch_text(&format!("{ENDPOINT}{}", TrustList::FILE)).await, fetch_text(&format!("{ENDPOINT}{}", PolicySet::FILE)).await);
-    let mut problems = Vec::new();
-    let mut network = Vec::new();
-    match keys {
-        Ok(t) => match accept(&t, next.trust.as_ref(), &roots) {
-            Ok(v) => next.trust = Some(v),
-            Err(e) => problems.push(e),
-        },
-        Err(e) => network.push(format!("{}: {e}", TrustList::FILE)),
-    }
-    match pols {
-        Ok(t) => match accept(&t, next.policies.as_ref(), &roots) {
-            Ok(v) => next.policies = Some(v),
-            Err(e) => problems.push(e),
-        },
-        Err(e) => network.push(format!("{}: {e}", PolicySet::FILE)),
-    }
+    let (keys, pols) = (start_fetch::<TrustList>(), start_fetch::<PolicySet>());
+    let (mut problems, mut network) = (Vec::new(), Vec::new());
+    apply(keys, &mut next.trust, &roots, &mut problems, &mut network).await;
+    apply(pols, &mut next.policies, &roots, &mut problems, &mut network).await;
     next.sync = if !problems.is_empty() {
         Sync::Rejected { at: now, why: problems.join("; ") }
     } else if !network.is_empty() {

@@ -132,12 +132,26 @@ function flipSignature(text) {
 // 1. Trust data faults after a good visit: the last good copy stays in use.
 
 async function trustFaults(browser, url, { forged }) {
-  // The 50 MB body comes from a plain local HTTP server (fast, like a real endpoint); pushing it
-  // through the browser's route protocol takes longer than the app's 8 s fetch timeout.
-  const huge = Buffer.from(`{"yima":"signed-v1","kid":"00","payload":"${'A'.repeat(50 * 1024 * 1024)}","signature":""}`);
-  const bigServer = createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
-    res.end(huge);
+  // The 50 MB bodies come from a plain local HTTP server (fast, like a real endpoint); pushing
+  // them through the browser's route protocol takes longer than the app's 8 s fetch timeout.
+  // One declares its length, one is chunked (no length). Both are written 1 MB at a time as the
+  // client takes them, and the server notes how much went out: the app must stop reading early.
+  const chunk = Buffer.alloc(1 << 20, 'A');
+  const sends = [];
+  const bigServer = createServer(async (req, res) => {
+    const total = 50 << 20;
+    const rec = { url: req.url, sent: 0, finished: false };
+    sends.push(rec);
+    const headers = { 'content-type': 'application/json', 'access-control-allow-origin': '*' };
+    if (req.url.startsWith('/declared/')) headers['content-length'] = String(total);
+    res.writeHead(200, headers);
+    let closed = false;
+    res.on('close', () => { closed = true; });
+    while (!closed && rec.sent < total) {
+      rec.sent += chunk.length;
+      if (!res.write(chunk)) await new Promise((r) => { res.once('drain', r); res.once('close', r); });
+    }
+    if (!closed) { res.end(); rec.finished = true; }
   });
   await new Promise((r) => bigServer.listen(0, '127.0.0.1', r));
   const bigUrl = `http://127.0.0.1:${bigServer.address().port}/`;
@@ -147,7 +161,8 @@ async function trustFaults(browser, url, { forged }) {
     ['signed by an issuer key', (r, f) => body(r, forged[f]), /refused.*not a pinned root key/s],
     ['truncated', async (r) => { const t = await (await r.fetch()).text(); return body(r, t.slice(0, t.length >> 1)); }, /refused.*not a signed Yima file/s],
     ['not JSON', (r) => body(r, '<html><body>Gateway says hello</body></html>'), /refused.*not a signed Yima file/s],
-    ['50 MB body', (r, f) => r.continue({ url: bigUrl + f }), /refused.*larger than/s],
+    ['50 MB body', (r, f) => r.continue({ url: `${bigUrl}declared/${f}` }), /refused.*larger than/s],
+    ['50 MB chunked body', (r, f) => r.continue({ url: `${bigUrl}chunked/${f}` }), /refused.*larger than/s],
     ['HTTP 404', (r) => r.fulfill({ status: 404, body: 'not found' }), /failed, keeping the last good copy.*HTTP 404/s],
     ['HTTP 500', (r) => r.fulfill({ status: 500, body: 'oops' }), /failed, keeping the last good copy.*HTTP 500/s],
     ['never answers', () => {}, /failed, keeping the last good copy.*timeout/s],
@@ -174,10 +189,13 @@ async function trustFaults(browser, url, { forged }) {
       const card = await scan(page, s);
       check(`trust fault ${name}: last good copy still verifies`, card?.verdict === s.expect.metro, `got ${card?.verdict}`);
       check(`trust fault ${name}: stored copy kept`, (await stored(page, 'yima.trust.keys')) === good);
-      if (name === '50 MB body') {
+      if (name.startsWith('50 MB')) {
         const m = await memory(page);
-        console.log(`     after two 50 MB bodies: JS heap ${mb(m.js)}, wasm memory ${mb(m.wasm)} (first visit: ${mb(base.js)}, ${mb(base.wasm)})`);
-        check('trust fault 50 MB body: wasm memory does not grow by the body size', base.wasm !== null && m.wasm - base.wasm < 20 * 1048576, `${mb(base.wasm)} → ${mb(m.wasm)}`);
+        const kind = name.includes('chunked') ? '/chunked/' : '/declared/';
+        const mine = sends.filter((r) => r.url.startsWith(kind));
+        console.log(`     after ${name} (both files): JS heap ${mb(m.js)}, wasm memory ${mb(m.wasm)} (first visit: ${mb(base.js)}, ${mb(base.wasm)}); sent ${mine.map((r) => mb(r.sent)).join(', ')}`);
+        check(`trust fault ${name}: wasm memory does not grow by the body size`, base.wasm !== null && m.wasm - base.wasm < 20 * 1048576, `${mb(base.wasm)} → ${mb(m.wasm)}`);
+        check(`trust fault ${name}: the download is abandoned early`, mine.length >= 2 && mine.every((r) => !r.finished && r.sent <= 16 << 20), mine.map((r) => `${r.url} ${mb(r.sent)} finished ${r.finished}`).join('; '));
       }
       noErrors(`trust fault ${name}`, page);
     }
