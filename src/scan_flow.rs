@@ -16,7 +16,7 @@ use crate::{clock, embed, feedback};
 /// A code seen again within this gap is still "in view": not scanned again.
 const IN_VIEW_GAP_MS: f64 = 1500.0;
 /// The card closes by itself after this long.
-const CARD_SECONDS: u64 = 8;
+pub const CARD_SECONDS: u64 = 8;
 /// Longest text accepted (QR codes hold at most ~4.3 kB).
 const MAX_TEXT: usize = 8192;
 /// Serial number of the next card shown.

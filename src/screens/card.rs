@@ -8,7 +8,7 @@ use yima_core::{region, Colour, Reason, Verdict};
 
 use crate::app::{AppState, Shown};
 use crate::i18n_ui::{local_time, tr};
-use crate::scan_flow::close_card;
+use crate::scan_flow::{close_card, CARD_SECONDS};
 use crate::screens::status::venue_name;
 
 fn verdict_code(v: Verdict) -> &'static str {
@@ -82,6 +82,8 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> impl IntoView {
                 <span class="verdict-icon" aria-hidden="true">{icon(v)}</span>
                 <span class="verdict-text">{i18n::verdict(v, lang)}</span>
             </header>
+            // Shrinks to nothing as the card's auto-close time runs out.
+            <div class="closing" aria-hidden="true" style=format!("animation-duration:{CARD_SECONDS}s")></div>
             {c.demo.then(|| view! { <p class="demo-flag">{tr(lang, "演示数据 — 非真实凭证", "DEMO data — not a real credential")}</p> })}
             <p class="place">{place}</p>
             <ul class="reasons" data-testid="reasons">
