@@ -116,7 +116,8 @@ export class Scanner {
     } catch (e) { this.deviceIds = []; }
     // Which camera this is, so "switch" moves on to another one (the first pick was by facing).
     const current = track && track.getSettings ? track.getSettings().deviceId : undefined;
-    if (this.deviceIds.indexOf(current) >= 0) this.deviceIndex = this.deviceIds.indexOf(current);
+    const at = this.deviceIds.indexOf(current);
+    if (at >= 0) this.deviceIndex = at;
     performance.mark('yima-camera-live');
     this.onState('live', '');
     this.running = true;

@@ -61,6 +61,9 @@ export async function readCard(page, timeout = 8000) {
   } catch { return null; }
 }
 
+// Resolves true once the viewfinder shows a live camera (false after `timeout` ms).
+export const cameraLive = (page, timeout = 8000) => page.locator('.viewfinder.live').waitFor({ timeout }).then(() => true, () => false);
+
 export async function waitTrust(page) {
   await page.waitForFunction(() => {
     const t = document.querySelector('[data-testid=trust-age]');

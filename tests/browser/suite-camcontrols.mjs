@@ -3,7 +3,7 @@
 // a second camera, and records which deviceId getUserMedia was asked for (serving the fake
 // camera either way). Checks the buttons appear only when supported, the torch is switched on
 // and off on the live track, and switching releases the old track and keeps scanning.
-import { check, launch, samples, waitTrust } from './lib.mjs';
+import { cameraLive, check, launch, samples, waitTrust } from './lib.mjs';
 
 const ID = 'green_nat_20h';
 
@@ -33,7 +33,6 @@ function twoCamerasWithTorch() {
   ]);
 }
 
-const live = (page) => page.locator('.viewfinder.live').waitFor({ timeout: 8000 }).then(() => true, () => false);
 // The code stays in the fake camera's view, so its card keeps covering the controls: press the
 // buttons directly rather than through a pointer.
 const press = (page, id) => page.getByTestId(id).evaluate((b) => b.click());
@@ -47,7 +46,7 @@ export async function run({ url }) {
     {
       const page = await browser.newPage();
       await page.goto(`${url}?venue=metro`);
-      await live(page);
+      await cameraLive(page);
       await page.waitForTimeout(300);
       check('one camera without torch → no torch button', (await page.getByTestId('torch').count()) === 0);
       check('one camera → no switch button', (await page.getByTestId('switch-camera').count()) === 0);
@@ -75,7 +74,7 @@ export async function run({ url }) {
     await press(page, 'switch-camera');
     await page.waitForFunction(() => window.__asked.length >= 2);
     check('switch → the next camera is asked for by id', (await page.evaluate(() => window.__asked[window.__asked.length - 1])) === 'cam-front');
-    check('switch → goes live again', await live(page));
+    check('switch → goes live again', await cameraLive(page));
     check('switch → the old track is stopped', await page.evaluate(() => window.__oldTrack.readyState === 'ended'));
     check('switch → torch shown off on the new track', !(await torchOn(page)));
     const readAfter = await page.waitForFunction((t) => performance.getEntriesByName('yima-decode-hit').some((e) => e.startTime > t), switchedAt, { timeout: 15000 }).then(() => true, () => false);

@@ -5,7 +5,7 @@
 // script (errors with the names real browsers use) and the track's 'ended' event is dispatched
 // on the real track; hiding overrides document.hidden and fires the real event name. Last, the
 // decoder worker dies under the camera loop (the faults suite covers the photo path).
-import { check, closeCard, faultyWorkerOnce, launch, pasteScan, readCard, samples, waitTrust } from './lib.mjs';
+import { cameraLive, check, closeCard, faultyWorkerOnce, launch, pasteScan, readCard, samples, waitTrust } from './lib.mjs';
 
 const ID = 'green_nat_20h';
 
@@ -24,8 +24,6 @@ async function cameraState(page) {
   await p.waitFor({ timeout: 8000 }).catch(() => {});
   return p.getAttribute('data-state').catch(() => null);
 }
-
-const live = (page, timeout = 8000) => page.locator('.viewfinder.live').waitFor({ timeout }).then(() => true, () => false);
 
 async function fallbacksOffered(page) {
   return (await page.getByTestId('photo-input').count()) === 1
@@ -91,7 +89,7 @@ export async function run({ url }) {
       check('camera in use → fallbacks offered', await fallbacksOffered(page));
       await page.evaluate(() => { window.__camFault = null; });
       await page.getByTestId('camera-retry').click();
-      check('camera in use → retry after release goes live', await live(page));
+      check('camera in use → retry after release goes live', await cameraLive(page));
       check('camera in use → message gone once live', (await page.getByTestId('camera-problem').count()) === 0);
       const card = await readCard(page, 15000);
       check('camera in use → scans after recovery', card?.verdict === s.expect.metro, `got ${card?.verdict}`);
@@ -111,7 +109,7 @@ export async function run({ url }) {
       await closeCard(page);
       check('track ended → no scanning while stopped', !(await cardWithin(page, 1500)));
       await page.getByTestId('camera-retry').click();
-      check('track ended → retry goes live', await live(page));
+      check('track ended → retry goes live', await cameraLive(page));
       const again = await readCard(page, 15000);
       check('track ended → scans after retry', again?.verdict === s.expect.metro, `got ${again?.verdict}`);
       check('track ended → no page errors', errors.length === 0, errors.join(' | '));
@@ -120,7 +118,7 @@ export async function run({ url }) {
     // Page hidden (staff switch apps) and shown again: camera released, then resumed by itself.
     {
       const { page, errors } = await open();
-      check('hidden: live before', await live(page, 15000));
+      check('hidden: live before', await cameraLive(page, 15000));
       await readCard(page, 15000);
       await rememberTrack(page);
       await setHidden(page, true);
@@ -129,7 +127,7 @@ export async function run({ url }) {
       await closeCard(page);
       check('hidden → no scanning', !(await cardWithin(page, 1500)));
       await setHidden(page, false);
-      check('shown again → live without a tap', await live(page));
+      check('shown again → live without a tap', await cameraLive(page));
       const again = await readCard(page, 15000);
       check('shown again → scans', again?.verdict === s.expect.metro, `got ${again?.verdict}`);
       check('hidden/shown → no page errors', errors.length === 0, errors.join(' | '));
