@@ -1,6 +1,6 @@
 //! Yima scan page: Leptos CSR shell around `yima-core`.
 //!
-//! Layout: `app` holds the page state; `scan_flow` turns QR text into an announced card;
+//! Layout: `state` holds the page state, `app` the top-level layout; `scan_flow` turns QR text into an announced card;
 //! `trust_store` fetches, verifies and keeps the signed endpoint files; `camera` binds the
 //! camera/worker glue (`camera/scanner.js` + `public/decode-worker.js`); `screens/*` render.
 
@@ -13,6 +13,7 @@ mod i18n_ui;
 mod prefs;
 mod scan_flow;
 mod screens;
+mod state;
 mod storage;
 mod trust_store;
 

@@ -8,7 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use yima_core::session::Verifier;
 
-use crate::app::{AppState, Shown};
+use crate::state::{AppState, Shown};
 use crate::i18n_ui::tr;
 use crate::trust_store::Sync;
 use crate::{clock, embed, feedback};

@@ -6,7 +6,7 @@ use yima_core::i18n::{self, Lang};
 use yima_core::policy::TimeBasis;
 use yima_core::{region, Colour, Reason, Verdict};
 
-use crate::app::{AppState, Shown};
+use crate::state::{AppState, Shown};
 use crate::i18n_ui::{local_time, tr};
 use crate::scan_flow::{close_card, CARD_SECONDS};
 use crate::screens::status::venue_name;

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::i18n_ui::tr;
 
 /// Codes are refused 120 s after minting (screenshot guard): mint afresh well before that.

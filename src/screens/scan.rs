@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::camera::{CameraState, Scanner};
 use crate::i18n_ui::tr;
 use crate::scan_flow::handle_text;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use yima_core::i18n::Lang;
 use yima_core::region;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::clock;
 use crate::i18n_ui::{age, local_time, tr};
 use crate::trust_store::{Sync, ENDPOINT};

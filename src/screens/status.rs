@@ -6,7 +6,7 @@ use yima_core::session::Verifier;
 use yima_core::verdict::Reason;
 use yima_core::{i18n, region};
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::clock;
 use crate::i18n_ui::{age, tr};
 use crate::trust_store::Sync;
