@@ -17,8 +17,10 @@ while [ -z "$corpus" ]; do
   [ "$d" = / ] && break
   d=$(dirname "$d")
 done
+# The EU dgc-testdata conformance test (crates/issuer/tests/dgc_testdata.rs) finds shared/dgc-testdata
+# the same way, or $YIMA_DGC_TESTDATA.
 [ -n "$corpus" ] || echo "NOTE: no shared/corpus beside the repo (or YIMA_CORPUS): the public-photo decoding test is skipped"
-cargo test -p yima-core -p yima-issuer -p yima-decode -p yima-demo-mint -p yima-synth
+cargo test -p yima-core -p yima-dcc -p yima-issuer -p yima-decode -p yima-demo-mint -p yima-synth
 
 echo "== browser tests"
 bash tests/browser/run.sh

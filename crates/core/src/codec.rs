@@ -44,9 +44,9 @@ pub fn base45_decode(body: &str) -> Result<Vec<u8>, DecodeError> {
     base45::decode(body).map_err(|_| DecodeError::Base45)
 }
 
-/// Decodes QR text to COSE bytes. Never panics, whatever the input.
-pub fn decode_text(text: &str) -> Result<Vec<u8>, DecodeError> {
-    // Scan guns and paste add line ends; nothing else is trimmed.
+/// Strips the line ends scan guns and paste add (nothing else) and checks the length: the
+/// text a prefix is matched against (here and in `yima-dcc` for `HC1:`).
+pub fn trimmed(text: &str) -> Result<&str, DecodeError> {
     let text = text.trim_end_matches(['\r', '\n']);
     if text.is_empty() {
         return Err(DecodeError::Empty);
@@ -54,18 +54,28 @@ pub fn decode_text(text: &str) -> Result<Vec<u8>, DecodeError> {
     if text.len() > MAX_TEXT_LEN {
         return Err(DecodeError::TooLong);
     }
-    let Some(body) = text.strip_prefix(PREFIX) else {
-        let shown: String = text.chars().take(4).collect();
-        return Err(DecodeError::UnknownPrefix(shown));
-    };
-    let compressed = base45_decode(body)?;
+    Ok(text)
+}
+
+/// zlib inflation with the [`MAX_INFLATED`] cap (zip-bomb guard).
+pub fn inflate(compressed: &[u8]) -> Result<Vec<u8>, DecodeError> {
     let mut out = Vec::new();
-    let mut z = ZlibDecoder::new(compressed.as_slice()).take(MAX_INFLATED as u64 + 1);
+    let mut z = ZlibDecoder::new(compressed).take(MAX_INFLATED as u64 + 1);
     z.read_to_end(&mut out).map_err(|_| DecodeError::Inflate)?;
     if out.len() > MAX_INFLATED {
         return Err(DecodeError::TooLarge);
     }
     Ok(out)
+}
+
+/// Decodes QR text to COSE bytes. Never panics, whatever the input.
+pub fn decode_text(text: &str) -> Result<Vec<u8>, DecodeError> {
+    let text = trimmed(text)?;
+    let Some(body) = text.strip_prefix(PREFIX) else {
+        let shown: String = text.chars().take(4).collect();
+        return Err(DecodeError::UnknownPrefix(shown));
+    };
+    inflate(&base45_decode(body)?)
 }
 
 #[cfg(test)]

@@ -38,6 +38,8 @@ enum Command {
     Decode(cmd::decode::Args),
     /// Generate the synthetic camera corpus.
     Synth(cmd::synth::Args),
+    /// Run Yima's HC1 pipeline over EU dgc-testdata files (one JSON line per file).
+    DgcTest(cmd::dgc_test::Args),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -52,5 +54,6 @@ fn main() -> anyhow::Result<()> {
         Command::Demo(a) => cmd::demo::run(a),
         Command::Decode(a) => cmd::decode::run(a),
         Command::Synth(a) => cmd::synth::run(a),
+        Command::DgcTest(a) => cmd::dgc_test::run(a),
     }
 }

@@ -1,5 +1,7 @@
 pub mod decode;
 pub mod demo;
+pub mod dgc_observe;
+pub mod dgc_test;
 pub mod inspect;
 pub mod issue;
 pub mod keys;

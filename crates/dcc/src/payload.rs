@@ -1,0 +1,206 @@
+//! Stage 4: the DCC payload (hcert claim) → JSON → the facts a card shows: name, date of
+//! birth and the one vaccination, test or recovery entry.
+
+use ciborium::Value;
+use serde::{Deserialize, Serialize};
+
+use crate::cert::CertType;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PayloadError {
+    #[error("payload holds CBOR that has no JSON form (bytes, tags, non-text keys)")]
+    NotJson,
+    #[error("payload does not have the DCC shape: {0}")]
+    Shape(String),
+    #[error("a DCC holds exactly one vaccination, test or recovery entry")]
+    Entries,
+}
+
+/// The JSON form of a CBOR value, as the DCC schema sees it. Never panics.
+pub fn to_json(v: &Value) -> Result<serde_json::Value, PayloadError> {
+    use serde_json::Value as J;
+    Ok(match v {
+        Value::Null => J::Null,
+        Value::Bool(b) => J::Bool(*b),
+        Value::Text(s) => J::String(s.clone()),
+        Value::Integer(i) => {
+            let n = i128::from(*i);
+            match (i64::try_from(n), u64::try_from(n)) {
+                (Ok(s), _) => J::from(s),
+                (_, Ok(u)) => J::from(u),
+                _ => return Err(PayloadError::NotJson),
+            }
+        }
+        Value::Float(f) => serde_json::Number::from_f64(*f).map(J::Number).ok_or(PayloadError::NotJson)?,
+        Value::Array(a) => J::Array(a.iter().map(to_json).collect::<Result<_, _>>()?),
+        Value::Map(m) => {
+            let mut o = serde_json::Map::new();
+            for (k, v) in m {
+                let Value::Text(k) = k else { return Err(PayloadError::NotJson) };
+                o.insert(k.clone(), to_json(v)?);
+            }
+            J::Object(o)
+        }
+        // RFC 8949 tag 0 (date/time string) and RFC 8943 tag 1004 (full-date string): the
+        // string is the JSON form (HU wrote `sc` this way).
+        Value::Tag(0 | 1004, inner) if inner.is_text() => to_json(inner)?,
+        _ => return Err(PayloadError::NotJson),
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Name {
+    #[serde(rename = "fn", default)]
+    pub family: Option<String>,
+    #[serde(rename = "fnt", default)]
+    pub family_std: Option<String>,
+    #[serde(rename = "gn", default)]
+    pub given: Option<String>,
+    #[serde(rename = "gnt", default)]
+    pub given_std: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vaccination {
+    pub tg: String,
+    pub vp: String,
+    pub mp: String,
+    pub ma: String,
+    /// Dose number.
+    pub dn: u32,
+    /// Doses in the series.
+    pub sd: u32,
+    /// Date of vaccination (YYYY-MM-DD).
+    pub dt: String,
+    pub co: String,
+    pub is: String,
+    pub ci: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Test {
+    pub tg: String,
+    /// Test type (LOINC: LP6464-4 NAAT, LP217198-3 rapid antigen).
+    pub tt: String,
+    #[serde(default)]
+    pub nm: Option<String>,
+    #[serde(default)]
+    pub ma: Option<String>,
+    /// Sample collection time (RFC 3339).
+    pub sc: String,
+    /// Result (SNOMED: 260415000 not detected, 260373001 detected).
+    pub tr: String,
+    #[serde(default)]
+    pub tc: Option<String>,
+    pub co: String,
+    pub is: String,
+    pub ci: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recovery {
+    pub tg: String,
+    /// First positive test (YYYY-MM-DD).
+    pub fr: String,
+    pub co: String,
+    pub is: String,
+    /// Valid from / until (YYYY-MM-DD).
+    pub df: String,
+    pub du: String,
+    pub ci: String,
+}
+
+/// The one entry of a DCC.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Entry {
+    Vaccination(Vaccination),
+    Test(Test),
+    Recovery(Recovery),
+}
+
+impl Entry {
+    pub fn cert_type(&self) -> CertType {
+        match self {
+            Entry::Vaccination(_) => CertType::Vaccination,
+            Entry::Test(_) => CertType::Test,
+            Entry::Recovery(_) => CertType::Recovery,
+        }
+    }
+}
+
+/// The facts of one DCC.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dcc {
+    pub ver: String,
+    pub nam: Name,
+    pub dob: String,
+    pub entry: Entry,
+}
+
+/// The payload as written; an absent or `null` entry list is empty (BG wrote `"t": null`).
+#[derive(Deserialize)]
+struct Raw {
+    ver: String,
+    nam: Name,
+    dob: String,
+    #[serde(default)]
+    v: Option<Vec<Vaccination>>,
+    #[serde(default)]
+    t: Option<Vec<Test>>,
+    #[serde(default)]
+    r: Option<Vec<Recovery>>,
+}
+
+/// Reads the DCC facts from the payload's JSON form.
+pub fn parse(json: &serde_json::Value) -> Result<Dcc, PayloadError> {
+    let raw: Raw = serde_json::from_value(json.clone()).map_err(|e| PayloadError::Shape(e.to_string()))?;
+    let Raw { ver, nam, dob, v, t, r } = raw;
+    let (v, t, r) = (v.unwrap_or_default(), t.unwrap_or_default(), r.unwrap_or_default());
+    let entry = match (v.len(), t.len(), r.len()) {
+        (1, 0, 0) => v.into_iter().next().map(Entry::Vaccination),
+        (0, 1, 0) => t.into_iter().next().map(Entry::Test),
+        (0, 0, 1) => r.into_iter().next().map(Entry::Recovery),
+        _ => None,
+    };
+    Ok(Dcc { ver, nam, dob, entry: entry.ok_or(PayloadError::Entries)? })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn vacc() -> serde_json::Value {
+        json!({"tg": "840539006", "vp": "1119349007", "mp": "EU/1/20/1528", "ma": "ORG-100030215",
+               "dn": 2, "sd": 2, "dt": "2021-05-29", "co": "AT", "is": "BMSGPK", "ci": "URN:UVCI:01:AT:X"})
+    }
+
+    #[test]
+    fn one_entry_exactly() {
+        let base = json!({"ver": "1.3.0", "nam": {"fnt": "MUSTER"}, "dob": "1990-01-01"});
+        let with = |k: &str, n: usize| {
+            let mut p = base.clone();
+            p[k] = serde_json::Value::Array(vec![vacc(); n]);
+            p
+        };
+        let d = parse(&with("v", 1)).unwrap();
+        assert_eq!(d.entry.cert_type(), CertType::Vaccination);
+        assert_eq!(parse(&with("v", 2)), Err(PayloadError::Entries));
+        assert_eq!(parse(&base), Err(PayloadError::Entries));
+        let mut nulls = with("v", 1);
+        nulls["t"] = serde_json::Value::Null;
+        assert!(parse(&nulls).is_ok(), "a null list is an empty one");
+        assert!(matches!(parse(&json!({"ver": 1})), Err(PayloadError::Shape(_))));
+    }
+
+    #[test]
+    fn cbor_without_json_form_is_refused() {
+        assert_eq!(to_json(&Value::Bytes(vec![1])), Err(PayloadError::NotJson));
+        assert_eq!(to_json(&Value::Map(vec![(Value::Integer(1.into()), Value::Null)])), Err(PayloadError::NotJson));
+        assert_eq!(to_json(&Value::Tag(1, Box::new(Value::Integer(0.into())))), Err(PayloadError::NotJson));
+        assert_eq!(to_json(&Value::Tag(0, Box::new(Value::Integer(0.into())))), Err(PayloadError::NotJson));
+        assert_eq!(to_json(&Value::Tag(0, Box::new(Value::Text("2021-06-04T08:13:51Z".into())))), Ok(json!("2021-06-04T08:13:51Z")));
+        assert_eq!(to_json(&Value::Integer(7.into())), Ok(json!(7)));
+    }
+}
