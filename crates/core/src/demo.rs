@@ -90,7 +90,7 @@ pub fn trust_list(now: Time) -> TrustList {
             k
         })
         .collect();
-    TrustList { sequence: now.timestamp().max(0) as u64, issued_at: now, max_age_hours: 30 * 24, demo: true, keys }
+    TrustList { sequence: now.timestamp().max(0) as u64, issued_at: now, max_age_hours: 30 * 24, demo: true, keys, dcc_signers: Vec::new() }
 }
 
 fn policy(venue: &str, region: u32, names: (&str, &str), nat: Option<u32>, antigen: Option<u32>) -> Policy {

@@ -7,7 +7,7 @@
 //! - [`codec`]: QR text ⇄ COSE bytes (`YM1:` + base45 + zlib) — [`codec::DecodeError`]
 //! - [`cose`]: COSE_Sign1 with Ed25519 — [`cose::CoseError`]
 //! - [`envelope`]: root-signed JSON files (trust list, policies) — [`envelope::EnvelopeError`]
-//! - [`trust`] / [`policy`]: the signed data a verifier relies on
+//! - [`trust`] / [`policy`]: the signed data a verifier relies on ([`trust_dcc`]: EU DCC signers)
 //! - [`verify`]: credential + trust list → a [`verify::Verification`] *value* (never an error)
 //! - [`evaluate`]: verified facts + venue policy → reasons → [`Verdict`]
 //! - [`session`]: merges a health code and a paper report of the same holder into one [`Card`]
@@ -27,6 +27,7 @@ pub mod region;
 pub mod rfc3339;
 pub mod session;
 pub mod trust;
+pub mod trust_dcc;
 pub mod verdict;
 pub mod verify;
 

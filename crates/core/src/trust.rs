@@ -82,6 +82,10 @@ pub struct TrustList {
     #[serde(default)]
     pub demo: bool,
     pub keys: Vec<IssuerKey>,
+    /// EU DCC document signers (issue 11). Absent in older lists, which still verify: the
+    /// root signs the exact bytes, and an empty list is not written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dcc_signers: Vec<crate::trust_dcc::DccSigner>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -110,6 +114,12 @@ impl TrustList {
     pub fn key(&self, id: &[u8; KID_LEN]) -> Option<&IssuerKey> {
         let h = envelope::hex(id);
         self.keys.iter().find(|k| k.kid == h)
+    }
+
+    /// Looks up an active DCC document signer by its 8-byte kid (revoked ones are not found).
+    pub fn dcc_signer(&self, id: &[u8]) -> Option<&crate::trust_dcc::DccSigner> {
+        let h = envelope::hex(id);
+        self.dcc_signers.iter().find(|s| s.kid == h && s.status == KeyStatus::Active)
     }
 
     /// Whether the list is older than its signed maximum age at `now`.

@@ -4,10 +4,14 @@
 //! Nothing here checks the certificate's own signature: Yima trusts a signer because the
 //! operator put it in the root-signed trust list, not because of a CA chain.
 
+use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use sha2::{Digest, Sha256};
 use x509_cert::der::{oid::ObjectIdentifier, Decode, Encode};
 use x509_cert::ext::pkix::ExtendedKeyUsage;
+use x509_cert::spki::SubjectPublicKeyInfoOwned;
 use x509_cert::Certificate;
+use yima_core::trust::KeyStatus;
+use yima_core::trust_dcc::DccSigner;
 
 use crate::signature::PublicKey;
 use crate::Time;
@@ -18,46 +22,52 @@ pub const KID_LEN: usize = 8;
 const EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
 const P256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
 const RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+const COUNTRY: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.6");
 const EXT_KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.37");
 
-/// The kinds of certificate a DCC can be (its one `t`, `v` or `r` entry).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CertType {
-    Test,
-    Vaccination,
-    Recovery,
+/// The certificate types are the trust list's (`yima_core::trust_dcc::DccType`).
+pub use yima_core::trust_dcc::DccType as CertType;
+
+/// Last arc of the extended key usage OID (`…1847.2021.1.x`).
+fn arc(t: CertType) -> u32 {
+    match t {
+        CertType::Test => 1,
+        CertType::Vaccination => 2,
+        CertType::Recovery => 3,
+    }
 }
 
-impl CertType {
-    pub const ALL: [CertType; 3] = [CertType::Test, CertType::Vaccination, CertType::Recovery];
-
-    /// Last arc of the extended key usage OID (`…1847.2021.1.x`).
-    fn arc(self) -> u32 {
-        match self {
-            CertType::Test => 1,
-            CertType::Vaccination => 2,
-            CertType::Recovery => 3,
-        }
-    }
-
-    /// The two spellings issuers used: 1.3.6.1.4.1.1847.2021.1.x (specified) and
-    /// 1.3.6.1.4.1.0.1847.2021.1.x (seen in the wild).
-    fn oids(self) -> [String; 2] {
-        let x = self.arc();
-        [format!("1.3.6.1.4.1.1847.2021.1.{x}"), format!("1.3.6.1.4.1.0.1847.2021.1.{x}")]
-    }
+/// The two spellings issuers used: 1.3.6.1.4.1.1847.2021.1.x (specified) and
+/// 1.3.6.1.4.1.0.1847.2021.1.x (seen in the wild).
+fn oids(t: CertType) -> [String; 2] {
+    let x = arc(t);
+    [format!("1.3.6.1.4.1.1847.2021.1.{x}"), format!("1.3.6.1.4.1.0.1847.2021.1.{x}")]
 }
 
 /// Which certificate types a signer may sign: from the EKU OIDs; none of them listed = all.
 pub fn allowed_types(eku: &[ObjectIdentifier]) -> Vec<CertType> {
     let listed: Vec<String> = eku.iter().map(|o| o.to_string()).collect();
     let named: Vec<CertType> =
-        CertType::ALL.into_iter().filter(|t| t.oids().iter().any(|o| listed.contains(o))).collect();
+        CertType::ALL.into_iter().filter(|t| oids(*t).iter().any(|o| listed.contains(o))).collect();
     if named.is_empty() {
         CertType::ALL.to_vec()
     } else {
         named
+    }
+}
+
+/// A P-256 or RSA key from a SubjectPublicKeyInfo.
+fn key_from_spki(spki: &SubjectPublicKeyInfoOwned) -> Result<PublicKey, CertError> {
+    if spki.algorithm.oid == EC_PUBLIC_KEY {
+        let curve = spki.algorithm.parameters.as_ref().and_then(|p| p.decode_as::<ObjectIdentifier>().ok());
+        if curve != Some(P256) {
+            return Err(CertError::KeyAlgorithm);
+        }
+        PublicKey::p256_from_sec1(spki.subject_public_key.raw_bytes()).ok_or(CertError::Key)
+    } else if spki.algorithm.oid == RSA {
+        PublicKey::rsa_from_spki_der(&spki.to_der().map_err(|_| CertError::Key)?).ok_or(CertError::Key)
+    } else {
+        Err(CertError::KeyAlgorithm)
     }
 }
 
@@ -89,18 +99,7 @@ impl Signer {
     pub fn from_der(der: &[u8]) -> Result<Self, CertError> {
         let cert = Certificate::from_der(der).map_err(|_| CertError::Der)?;
         let tbs = &cert.tbs_certificate;
-        let spki = &tbs.subject_public_key_info;
-        let key = if spki.algorithm.oid == EC_PUBLIC_KEY {
-            let curve = spki.algorithm.parameters.as_ref().and_then(|p| p.decode_as::<ObjectIdentifier>().ok());
-            if curve != Some(P256) {
-                return Err(CertError::KeyAlgorithm);
-            }
-            PublicKey::p256_from_sec1(spki.subject_public_key.raw_bytes()).ok_or(CertError::Key)?
-        } else if spki.algorithm.oid == RSA {
-            PublicKey::rsa_from_spki_der(&spki.to_der().map_err(|_| CertError::Key)?).ok_or(CertError::Key)?
-        } else {
-            return Err(CertError::KeyAlgorithm);
-        };
+        let key = key_from_spki(&tbs.subject_public_key_info)?;
         let mut eku = Vec::new();
         for ext in tbs.extensions.iter().flatten().filter(|e| e.extn_id == EXT_KEY_USAGE) {
             let list = ExtendedKeyUsage::from_der(ext.extn_value.as_bytes()).map_err(|_| CertError::KeyUsage)?;
@@ -119,10 +118,56 @@ impl Signer {
         })
     }
 
+    /// The signer the root-signed trust list names (`None` if its key does not decode or it
+    /// is revoked).
+    pub fn from_entry(e: &DccSigner) -> Option<Self> {
+        if e.status != KeyStatus::Active {
+            return None;
+        }
+        let spki = SubjectPublicKeyInfoOwned::from_der(&B64.decode(&e.public_key).ok()?).ok()?;
+        let kid: [u8; KID_LEN] = (0..KID_LEN)
+            .map(|i| e.kid.get(2 * i..2 * i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+            .collect::<Option<Vec<u8>>>()?
+            .try_into()
+            .ok()?;
+        let key = key_from_spki(&spki).ok()?;
+        Some(Signer { kid, key, not_before: e.not_before, not_after: e.not_after, types: e.types.clone() })
+    }
+
     /// Whether this signer may sign a certificate of `t`.
     pub fn allows(&self, t: CertType) -> bool {
         self.types.contains(&t)
     }
+}
+
+/// The root-signed trust-list entry for a certificate (what `yima-issuer trust-entry
+/// --dcc-cert` prints).
+pub fn trust_entry(der: &[u8]) -> Result<DccSigner, CertError> {
+    let s = Signer::from_der(der)?;
+    let cert = Certificate::from_der(der).map_err(|_| CertError::Der)?;
+    let tbs = &cert.tbs_certificate;
+    let spki = tbs.subject_public_key_info.to_der().map_err(|_| CertError::Key)?;
+    let country = tbs
+        .subject
+        .0
+        .iter()
+        .flat_map(|rdn| rdn.0.iter())
+        .find(|a| a.oid == COUNTRY)
+        .and_then(|a| {
+            use x509_cert::der::asn1::{PrintableStringRef, Utf8StringRef};
+            let v = &a.value;
+            v.decode_as::<PrintableStringRef>().map(|p| p.as_str().to_string()).or_else(|_| v.decode_as::<Utf8StringRef>().map(|u| u.as_str().to_string())).ok()
+        })
+        .unwrap_or_default();
+    Ok(DccSigner {
+        kid: s.kid.iter().map(|b| format!("{b:02x}")).collect(),
+        country,
+        public_key: B64.encode(spki),
+        not_before: s.not_before,
+        not_after: s.not_after,
+        types: s.types,
+        status: KeyStatus::Active,
+    })
 }
 
 /// The DCC key id of a certificate: SHA-256 of its DER, first 8 bytes.
@@ -162,6 +207,32 @@ mod tests {
         );
         // a neighbouring arc is not a DCC usage
         assert_eq!(allowed_types(&[oid("1.3.6.1.4.1.1847.2021.1.4")]), vec![Test, Vaccination, Recovery]);
+    }
+
+    #[test]
+    fn trust_entries_that_do_not_name_a_usable_key_give_no_signer() {
+        let good = DccSigner {
+            kid: "d919375fc1e7b6b2".into(),
+            country: "AT".into(),
+            public_key: "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAErdVc9a0bltR6jm1BPTA3u0cyJNYKuF1uRk8h7h04+XBRJ9kYHt+/oSDXwmWXKM6cECncmqaKz1D9UxO1FpdBdw==".into(),
+            not_before: "2021-05-05T12:41:06Z".parse().unwrap(),
+            not_after: "2023-05-05T12:41:06Z".parse().unwrap(),
+            types: vec![CertType::Vaccination],
+            status: KeyStatus::Active,
+        };
+        let s = Signer::from_entry(&good).expect("AT test signer key");
+        assert_eq!(s.kid, [0xd9, 0x19, 0x37, 0x5f, 0xc1, 0xe7, 0xb6, 0xb2]);
+        assert!(s.allows(CertType::Vaccination) && !s.allows(CertType::Test));
+        let with = |f: &dyn Fn(&mut DccSigner)| {
+            let mut e = good.clone();
+            f(&mut e);
+            Signer::from_entry(&e)
+        };
+        assert!(with(&|e| e.status = KeyStatus::Revoked).is_none());
+        assert!(with(&|e| e.kid = "d919375fc1e7b6".into()).is_none(), "short kid");
+        assert!(with(&|e| e.kid = "zz19375fc1e7b6b2".into()).is_none(), "not hex");
+        assert!(with(&|e| e.public_key = "AAAA".into()).is_none(), "not a key");
+        assert!(with(&|e| e.public_key.replace_range(40..44, "AAAA")).is_none(), "point not on the curve");
     }
 
     #[test]

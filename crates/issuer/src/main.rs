@@ -20,7 +20,7 @@ struct Cli {
 enum Command {
     /// Make an Ed25519 key (root or issuer) and write it as a key file.
     Keygen(cmd::keys::KeygenArgs),
-    /// Print a trust-list entry (JSON) for an issuer key file.
+    /// Print a trust-list entry (JSON) for an issuer key file, or with --dcc-cert for an EU DCC signer certificate.
     TrustEntry(cmd::keys::EntryArgs),
     /// Root-sign a trust list (keys.json) from its JSON content.
     SignTrustList(cmd::sign::Args),

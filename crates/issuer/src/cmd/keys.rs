@@ -35,23 +35,27 @@ pub fn keygen(a: KeygenArgs) -> anyhow::Result<()> {
 
 #[derive(clap::Args)]
 pub struct EntryArgs {
+    /// An EU DCC document signer certificate (X.509, DER or PEM): print a DCC signer entry
+    /// (for the list's `dcc_signers`) instead of an issuer key entry.
+    #[arg(long, conflicts_with_all = ["key", "region", "name_zh", "name_en", "roles", "not_before", "not_after"])]
+    pub dcc_cert: Option<PathBuf>,
     /// The issuer's key file.
-    #[arg(long)]
-    pub key: PathBuf,
+    #[arg(long, required_unless_present = "dcc_cert")]
+    pub key: Option<PathBuf>,
     /// GB/T 2260 region code, e.g. 310000.
-    #[arg(long)]
-    pub region: u32,
-    #[arg(long)]
-    pub name_zh: String,
-    #[arg(long)]
-    pub name_en: String,
+    #[arg(long, required_unless_present = "dcc_cert")]
+    pub region: Option<u32>,
+    #[arg(long, required_unless_present = "dcc_cert")]
+    pub name_zh: Option<String>,
+    #[arg(long, required_unless_present = "dcc_cert")]
+    pub name_en: Option<String>,
     /// health_code or test_report (repeatable).
-    #[arg(long = "role", value_parser = parse_role, required = true)]
+    #[arg(long = "role", value_parser = parse_role, required_unless_present = "dcc_cert")]
     pub roles: Vec<Role>,
-    #[arg(long)]
-    pub not_before: Time,
-    #[arg(long)]
-    pub not_after: Time,
+    #[arg(long, required_unless_present = "dcc_cert")]
+    pub not_before: Option<Time>,
+    #[arg(long, required_unless_present = "dcc_cert")]
+    pub not_after: Option<Time>,
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
@@ -59,9 +63,34 @@ fn parse_role(s: &str) -> Result<Role, String> {
 }
 
 pub fn entry(a: EntryArgs) -> anyhow::Result<()> {
-    let key = keyfile::read(&a.key)?;
-    anyhow::ensure!(yima_core::region::is_known(a.region), "unknown region code {}", a.region);
-    let e = IssuerKey::new(&key.verifying_key(), a.region, (&a.name_zh, &a.name_en), a.roles, (a.not_before, a.not_after));
+    if let Some(cert) = &a.dcc_cert {
+        return dcc_entry(cert);
+    }
+    let missing = || anyhow::anyhow!("missing argument");
+    let key = keyfile::read(a.key.as_ref().ok_or_else(missing)?)?;
+    let region = a.region.ok_or_else(missing)?;
+    anyhow::ensure!(yima_core::region::is_known(region), "unknown region code {region}");
+    let names = (a.name_zh.as_deref().ok_or_else(missing)?, a.name_en.as_deref().ok_or_else(missing)?);
+    let valid = (a.not_before.ok_or_else(missing)?, a.not_after.ok_or_else(missing)?);
+    let e = IssuerKey::new(&key.verifying_key(), region, names, a.roles, valid);
+    println!("{}", serde_json::to_string_pretty(&e)?);
+    Ok(())
+}
+
+/// A DCC signer entry from a DER or PEM certificate: kid, key, validity and types are all
+/// read from the certificate, nothing is typed in.
+fn dcc_entry(path: &std::path::Path) -> anyhow::Result<()> {
+    use anyhow::Context;
+    use base64::{engine::general_purpose::STANDARD as B64, Engine};
+    let bytes = std::fs::read(path).with_context(|| path.display().to_string())?;
+    let der = match std::str::from_utf8(&bytes) {
+        Ok(text) if text.contains("-----BEGIN CERTIFICATE-----") => {
+            let body: String = text.lines().filter(|l| !l.starts_with("-----")).collect();
+            B64.decode(body.trim()).context("PEM body is not base64")?
+        }
+        _ => bytes,
+    };
+    let e = yima_dcc::cert::trust_entry(&der).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     println!("{}", serde_json::to_string_pretty(&e)?);
     Ok(())
 }
