@@ -85,6 +85,11 @@ fn hours(seconds: i64) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
+/// `2022-06-01 00:00 UTC`: certificates from abroad are dated in UTC.
+fn date_time(t: &crate::Time) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
 /// One sentence per reason.
 pub fn reason(r: &Reason, lang: Lang) -> String {
     use Reason::*;
@@ -127,6 +132,13 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         ),
         ResultInFuture => pick(lang, "检测时间晚于当前时间", "Test dated in the future"),
         HealthCodeMissing => pick(lang, "仅有检测报告：请同时出示健康码", "Test report only: ask for the health code too"),
+        DccMalformed => pick(lang, "欧盟数字新冠证书内容损坏或格式错误", "EU COVID certificate is damaged or malformed"),
+        DccUnknownSigner => pick(lang, "证书签发方不在信任列表中", "The certificate's signer is not in the trust list"),
+        DccBadSignature => pick(lang, "证书签名无效：内容被篡改或伪造", "Invalid certificate signature: altered or forged"),
+        DccKeyUsage => pick(lang, "签发方无权签发此类证书", "The signer may not sign this type of certificate"),
+        DccExpired { at } => pick(lang, &format!("证书已于 {} 过期", date_time(at)), &format!("Certificate expired on {}", date_time(at))),
+        DccNotYetValid { from } => pick(lang, &format!("证书自 {} 起才生效", date_time(from)), &format!("Certificate not valid before {}", date_time(from))),
+        DccSignerOutside => pick(lang, "签发方证书不在有效期内", "The signer's certificate is outside its validity"),
         NoTrustData => pick(lang, "尚无可信密钥与规则数据，无法核验", "No trust data yet: cannot verify"),
         TrustDataStale => pick(lang, "信任数据已过期，请联网更新", "Trust data is out of date: go online to update"),
         ClockBehindTrustList => pick(lang, "本机时间早于信任数据签发时间，请校准时间", "This device's clock is behind the signed data: set the clock"),
@@ -147,5 +159,8 @@ mod tests {
         assert_eq!(ago(125, Lang::En), "2 min ago");
         assert_eq!(Lang::parse("en-US"), Some(Lang::En));
         assert_eq!(Lang::parse("fr"), None);
+        let at = "2022-06-01T00:00:00Z".parse().unwrap();
+        assert_eq!(reason(&Reason::DccExpired { at }, Lang::En), "Certificate expired on 2022-06-01 00:00 UTC");
+        assert_eq!(reason(&Reason::DccExpired { at }, Lang::Zh), "证书已于 2022-06-01 00:00 UTC 过期");
     }
 }

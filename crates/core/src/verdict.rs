@@ -44,6 +44,17 @@ pub enum Reason {
     ResultInFuture,
     /// A paper report alone: the health code must be scanned too.
     HealthCodeMissing,
+    // An EU Digital COVID Certificate (HC1, issue 11; checks in `yima-dcc`).
+    DccMalformed,
+    DccUnknownSigner,
+    /// Signature invalid, in the wrong format, or its algorithm does not match the key.
+    DccBadSignature,
+    /// The signer's certificate does not allow this certificate type (extended key usage).
+    DccKeyUsage,
+    DccExpired { at: crate::Time },
+    DccNotYetValid { from: crate::Time },
+    /// The signer's own certificate is not valid now.
+    DccSignerOutside,
     // The verifier's own state.
     NoTrustData,
     TrustDataStale,

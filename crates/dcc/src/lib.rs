@@ -10,9 +10,11 @@
 //! - [`payload`]: DCC payload → JSON → facts — [`payload::PayloadError`]
 //! - [`cert`]: document signer certificates — [`cert::CertError`]
 //! - [`verify`]: signature, time and key usage → a [`verify::Verification`] *value*
+//! - [`evaluate`]: → the core's reasons (zh/en) and verdict
 
 pub mod cert;
 pub mod cwt;
+pub mod evaluate;
 pub mod payload;
 pub mod sign1;
 pub mod signature;

@@ -127,3 +127,27 @@ fn unknown_signer_is_a_status_not_an_error() {
     assert_eq!((v.signature, v.usage_allowed), (SignatureStatus::UnknownSigner, None));
     assert!(!v.is_valid());
 }
+
+#[test]
+fn each_failure_is_its_own_reason() {
+    use yima_core::verdict::{Reason, Verdict};
+    use yima_dcc::evaluate::judge;
+    let r = read(&hc1(&Cose::default().build(cwt(vaccination()), es256))).unwrap();
+    let all = ec_signer(&CertType::ALL);
+    let judged = |s: Option<&yima_dcc::cert::Signer>, now: &str| judge(Ok(&r.verify(s, t(now))));
+    assert_eq!(judged(Some(&all), NOW), (Verdict::Pass, vec![Reason::AllChecksPassed]));
+    assert_eq!(judged(None, NOW), (Verdict::Deny, vec![Reason::DccUnknownSigner]));
+    assert_eq!(judged(Some(&rsa_signer(&CertType::ALL)), NOW), (Verdict::Deny, vec![Reason::DccBadSignature]));
+    assert_eq!(judged(Some(&ec_signer(&[CertType::Test])), NOW), (Verdict::Deny, vec![Reason::DccKeyUsage]));
+    let at = t("2022-06-01T00:00:00Z");
+    assert_eq!(judged(Some(&all), "2022-07-01T00:00:00Z"), (Verdict::Deny, vec![Reason::DccExpired { at }]));
+    let from = t("2021-06-01T00:00:00Z");
+    assert_eq!(judged(Some(&all), "2021-05-01T00:00:00Z"), (Verdict::Deny, vec![Reason::DccNotYetValid { from }]));
+    let mut old = all.clone();
+    old.not_after = t("2021-08-01T00:00:00Z");
+    assert_eq!(judged(Some(&old), NOW), (Verdict::Deny, vec![Reason::DccSignerOutside]));
+    assert_eq!(judge(Err(&read("HC1:%%%").unwrap_err())), (Verdict::Deny, vec![Reason::DccMalformed]));
+    // several at once, all shown
+    let (_, reasons) = judged(Some(&ec_signer(&[CertType::Test])), "2022-07-01T00:00:00Z");
+    assert_eq!(reasons, vec![Reason::DccExpired { at }, Reason::DccKeyUsage]);
+}
