@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
     trust.issued_at = now;
     policies.issued_at = now;
     for venue in ["metro", "mall", "leave_city"] {
-        let v = Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 } };
+        let v = Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 }, revocation: None };
         let mut s = Session::default();
         let a = v.scan(&mut s, &qr, now);
         let b = v.scan(&mut s, &qr, now);

@@ -98,6 +98,10 @@ pub struct HealthCode {
     pub antigen: Option<TestResult>,
     #[serde(rename = "v", default, skip_serializing_if = "Option::is_none")]
     pub vaccination: Option<Vaccination>,
+    /// Credential identifier for revocation (see [`crate::revocation`]); absent on credentials
+    /// issued before identifiers, which cannot be revoked one by one.
+    #[serde(rename = "u", default, skip_serializing_if = "Option::is_none", with = "opt_bytes_16")]
+    pub uid: Option<[u8; 16]>,
 }
 
 /// A paper test report's QR, signed by a testing institution's key.
@@ -114,6 +118,9 @@ pub struct TestReport {
     pub holder: Holder,
     #[serde(rename = "r")]
     pub result: TestResult,
+    /// Credential identifier for revocation, as on [`HealthCode::uid`].
+    #[serde(rename = "u", default, skip_serializing_if = "Option::is_none", with = "opt_bytes_16")]
+    pub uid: Option<[u8; 16]>,
 }
 
 /// The claims of a credential: externally tagged by kind (`hc` or `tr`).
@@ -144,6 +151,13 @@ impl Claims {
             Claims::TestReport(r) => r.issued_at,
         }
     }
+    /// The credential identifier, if it carries one.
+    pub fn uid(&self) -> Option<&[u8; 16]> {
+        match self {
+            Claims::HealthCode(h) => h.uid.as_ref(),
+            Claims::TestReport(r) => r.uid.as_ref(),
+        }
+    }
     pub fn expires_at(&self) -> Time {
         match self {
             Claims::HealthCode(h) => h.expires_at,
@@ -172,6 +186,22 @@ mod serde_bytes_16 {
             }
         }
         d.deserialize_bytes(V)
+    }
+}
+
+/// An optional CBOR byte string of exactly 16 bytes.
+mod opt_bytes_16 {
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &Option<[u8; 16]>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(b) => super::serde_bytes_16::serialize(b, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<[u8; 16]>, D::Error> {
+        super::serde_bytes_16::deserialize(d).map(Some)
     }
 }
 

@@ -170,6 +170,7 @@ pub fn health_code(now: Time, colour: Colour, nat: Option<TestResult>) -> Health
         nat,
         antigen: None,
         vaccination: NaiveDate::from_ymd_opt(2022, 3, 1).map(|d| Vaccination { doses: 3, last_dose: d }),
+        uid: None,
     }
 }
 
@@ -182,6 +183,7 @@ pub fn paper_report(now: Time, hours_ago: i64) -> TestReport {
         expires_at: report + Duration::days(7),
         holder: holder("陈小明", "310101199001011234"),
         result: test(TestKind::Nat, TestOutcome::Negative, report, "合肥市第一人民医院", 340100),
+        uid: None,
     }
 }
 
@@ -242,6 +244,9 @@ pub fn samples(now: Time) -> Vec<Sample> {
     }
     add("future_report", "NAT report dated 3 h in the future", hc_qr(future, &shanghai), (D, D, D));
     add("green_no_nat", "Green code with no NAT on record (scan a paper report too)", hc_qr(health_code(now, Colour::Green, None), &shanghai), (D, D, D));
+    let mut revoked = green(20);
+    revoked.uid = Some(crate::revocation::demo::REVOKED_UID);
+    add("revoked_credential", "Green code, NAT 20 h, revoked by its issuer (listed in the demo revocation delta)", hc_qr(revoked, &shanghai), (D, D, D));
     add("paper_report_anhui", "Paper NAT report from Anhui, 10 h old, same holder as the Shanghai codes", issue(&Claims::TestReport(paper_report(now, 10)), &key("lab-340000")), (C, C, D));
     s
 }

@@ -18,7 +18,7 @@ const FORMAT: &str = "signed-v1";
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EnvelopeError {
-    #[error("file larger than {MAX_FILE_LEN} bytes")]
+    #[error("file larger than its size cap ({MAX_FILE_LEN} bytes for trust lists and policies)")]
     TooLarge,
     #[error("not a signed Yima file")]
     NotEnvelope,
@@ -57,7 +57,13 @@ pub fn seal(kind: &str, payload: &[u8], root: &SigningKey) -> String {
 
 /// Verifies a file of `kind` against the pinned root keys and returns the signed payload bytes.
 pub fn open(kind: &str, file: &[u8], roots: &[VerifyingKey]) -> Result<Vec<u8>, EnvelopeError> {
-    if file.len() > MAX_FILE_LEN {
+    open_capped(kind, file, roots, MAX_FILE_LEN)
+}
+
+/// [`open`] with a size cap of its own, for file kinds larger than [`MAX_FILE_LEN`] (the full
+/// revocation list); the cap is checked before any parsing.
+pub fn open_capped(kind: &str, file: &[u8], roots: &[VerifyingKey], cap: usize) -> Result<Vec<u8>, EnvelopeError> {
+    if file.len() > cap {
         return Err(EnvelopeError::TooLarge);
     }
     let env: Envelope = serde_json::from_slice(file).map_err(|_| EnvelopeError::NotEnvelope)?;

@@ -139,10 +139,17 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         DccExpired { at } => pick(lang, &format!("证书已于 {} 过期", date_time(at)), &format!("Certificate expired on {}", date_time(at))),
         DccNotYetValid { from } => pick(lang, &format!("证书自 {} 起才生效", date_time(from)), &format!("Certificate not valid before {}", date_time(from))),
         DccSignerOutside => pick(lang, "签发方证书不在有效期内", "The signer's certificate is outside its validity"),
+        CredentialRevoked => pick(lang, "此凭证已被签发方撤销", "This credential has been revoked by its issuer"),
+        RevocationSuspected => pick(
+            lang,
+            "撤销名单疑似包含此凭证（约 6.5 万分之一的正常凭证也会命中），请人工核验",
+            "This credential may be on the revocation list (about 1 in 65,536 valid ones also match): check by hand",
+        ),
         NoTrustData => pick(lang, "尚无可信密钥与规则数据，无法核验", "No trust data yet: cannot verify"),
         TrustDataStale => pick(lang, "信任数据已过期，请联网更新", "Trust data is out of date: go online to update"),
         ClockBehindTrustList => pick(lang, "本机时间早于信任数据签发时间，请校准时间", "This device's clock is behind the signed data: set the clock"),
         PolicyMissing => pick(lang, "本场所没有适用的规则", "No policy for this venue"),
+        RevocationDataStale => pick(lang, "撤销名单已过期，请联网更新", "Revocation data is out of date: go online to update"),
         AllChecksPassed => pick(lang, "符合本场所全部要求", "Meets every requirement of this venue"),
     }
 }

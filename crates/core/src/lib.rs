@@ -10,6 +10,7 @@
 //! - [`trust`] / [`policy`]: the signed data a verifier relies on ([`trust_dcc`]: EU DCC signers)
 //! - [`verify`]: credential + trust list → a [`verify::Verification`] *value* (never an error)
 //! - [`evaluate`]: verified facts + venue policy → reasons → [`Verdict`]
+//! - [`revocation`]: per-credential revocation lists and their lookup — [`revocation::RevocationError`]
 //! - [`session`]: merges a health code and a paper report of the same holder into one [`Card`]
 
 pub mod card;
@@ -24,6 +25,7 @@ pub mod issue;
 pub mod keys;
 pub mod policy;
 pub mod region;
+pub mod revocation;
 pub mod rfc3339;
 pub mod session;
 pub mod trust;

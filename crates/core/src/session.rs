@@ -10,6 +10,7 @@ use crate::card::{Card, Source};
 use crate::claims::Claims;
 use crate::evaluate::{evaluate, Facts};
 use crate::policy::{PolicySet, VenueKey};
+use crate::revocation::{Revocations, Status};
 use crate::trust::TrustList;
 use crate::verdict::Reason;
 use crate::verify::{verify, Verification};
@@ -26,6 +27,8 @@ pub struct Verifier {
     pub trust: Option<TrustList>,
     pub policies: Option<PolicySet>,
     pub venue: VenueKey,
+    /// Per-credential revocation data (none: credentials are not looked up one by one).
+    pub revocation: Option<Revocations>,
 }
 
 /// The result of one scan.
@@ -81,6 +84,9 @@ impl Verifier {
         if behind {
             out.push(Reason::ClockBehindTrustList);
         }
+        if self.revocation.as_ref().is_some_and(|r| r.is_stale(now)) {
+            out.push(Reason::RevocationDataStale);
+        }
         out
     }
 
@@ -97,7 +103,15 @@ impl Verifier {
             return Scan { card: Card::bare(reasons, self.venue.clone(), now), repeat, merged: false };
         };
         let claims = match verify(text, trust, now) {
-            Verification::Verified { claims, .. } => claims,
+            Verification::Verified { claims, issuer } => match self.revocation.as_ref().map(|r| r.status(&issuer.kid, claims.uid())) {
+                // A revoked or suspect credential never joins the holder's merged facts.
+                Some(Status::Revoked) => {
+                    reasons.push(Reason::CredentialRevoked);
+                    return Scan { card: Card::bare(reasons, self.venue.clone(), now), repeat, merged: false };
+                }
+                Some(Status::Suspected) => return Scan { card: self.suspect_card(claims, reasons, now), repeat, merged: false },
+                _ => claims,
+            },
             Verification::Rejected(r) => {
                 reasons.push(r);
                 return Scan { card: Card::bare(reasons, self.venue.clone(), now), repeat, merged: false };
@@ -110,16 +124,7 @@ impl Verifier {
             _ => Entry { id_hash, facts: Facts::default(), sources: Vec::new(), at: now },
         };
         let entry = session.current.insert(Entry { at: now, ..entry });
-        match claims {
-            Claims::HealthCode(h) => {
-                entry.sources.push(Source::HealthCode { region: h.region });
-                entry.facts.health = Some(h);
-            }
-            Claims::TestReport(r) => {
-                entry.sources.push(Source::TestReport { region: r.region });
-                entry.facts.reports.push(r);
-            }
-        }
+        add(&mut entry.facts, &mut entry.sources, claims);
         let policy = self.policies.as_ref().and_then(|p| p.select(&self.venue, now));
         if policy.is_none() {
             reasons.push(Reason::PolicyMissing);
@@ -132,6 +137,35 @@ impl Verifier {
         let mut card = Card::from_facts(&entry.facts, entry.sources.clone(), reasons, policy, self.venue.clone(), now);
         card.demo = trust.demo;
         Scan { card, repeat, merged }
+    }
+}
+
+impl Verifier {
+    /// The card of a credential that hit the compact revocation filter: its own facts only
+    /// (not merged), evaluated, at least check by hand.
+    fn suspect_card(&self, claims: Claims, mut reasons: Vec<Reason>, now: Time) -> Card {
+        let (mut facts, mut sources) = (Facts::default(), Vec::new());
+        add(&mut facts, &mut sources, claims);
+        let policy = self.policies.as_ref().and_then(|p| p.select(&self.venue, now));
+        reasons.push(Reason::RevocationSuspected);
+        reasons.extend(evaluate(&facts, policy, now));
+        let mut card = Card::from_facts(&facts, sources, reasons, policy, self.venue.clone(), now);
+        card.demo = self.trust.as_ref().is_some_and(|t| t.demo);
+        card
+    }
+}
+
+/// Adds a verified credential's facts and its source.
+fn add(facts: &mut Facts, sources: &mut Vec<Source>, claims: Claims) {
+    match claims {
+        Claims::HealthCode(h) => {
+            sources.push(Source::HealthCode { region: h.region });
+            facts.health = Some(h);
+        }
+        Claims::TestReport(r) => {
+            sources.push(Source::TestReport { region: r.region });
+            facts.reports.push(r);
+        }
     }
 }
 

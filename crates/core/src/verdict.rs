@@ -44,6 +44,10 @@ pub enum Reason {
     ResultInFuture,
     /// A paper report alone: the health code must be scanned too.
     HealthCodeMissing,
+    /// Listed as revoked by its issuer (exact entry, or a filter with false hits below 1 in 10⁹).
+    CredentialRevoked,
+    /// Hit in the compact revocation filter only: may be a false hit (about 1 in 65,536).
+    RevocationSuspected,
     // An EU Digital COVID Certificate (HC1, issue 11; checks in `yima-dcc`).
     DccMalformed,
     DccUnknownSigner,
@@ -60,6 +64,8 @@ pub enum Reason {
     TrustDataStale,
     ClockBehindTrustList,
     PolicyMissing,
+    /// The revocation data is older than its signed maximum age.
+    RevocationDataStale,
     /// Every requirement of the venue's policy is met.
     AllChecksPassed,
 }
@@ -71,7 +77,7 @@ impl Reason {
         match self {
             AllChecksPassed => Verdict::Pass,
             UnknownPrefix | HealthCodeMissing | NoTrustData | TrustDataStale | ClockBehindTrustList
-            | PolicyMissing => Verdict::Check,
+            | PolicyMissing | RevocationSuspected | RevocationDataStale => Verdict::Check,
             _ => Verdict::Deny,
         }
     }

@@ -3,6 +3,7 @@
 
 use chrono::{TimeZone, Utc};
 use yima_core::session::{Scan, Verifier};
+use yima_core::revocation::demo::revocations as demo_revocations;
 use yima_core::{demo, Session, Time, VenueKey, Verdict};
 
 pub fn now() -> Time {
@@ -14,6 +15,7 @@ pub fn verifier(venue: &str, at: Time) -> Verifier {
         trust: Some(demo::trust_list(at)),
         policies: Some(demo::policies(at)),
         venue: VenueKey { venue: venue.into(), region: 310000 },
+        revocation: Some(demo_revocations(at)),
     }
 }
 

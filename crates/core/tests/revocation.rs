@@ -1,0 +1,238 @@
+//! Per-credential revocation: every case of issue 12's "Done when" for the core.
+
+mod common;
+
+use chrono::Duration;
+use common::{now, sample, verifier};
+use yima_core::claims::Claims;
+use yima_core::envelope::{self, EnvelopeError, Rollback};
+use yima_core::issue::issue;
+use yima_core::keys::kid;
+use yima_core::revocation::{self as rv, DeltaList, FullList, Header, RevocationError, Revocations, Set, Status};
+use yima_core::{demo, Colour, Reason, Session, Time, Verdict};
+
+fn header(sequence: u64, at: Time) -> Header {
+    Header { sequence, issued_at: at, max_age_hours: 48, demo: true }
+}
+
+fn entry_of(label: &str, uid: &rv::Uid) -> u64 {
+    rv::entry(&kid(&demo::key(label).verifying_key()), uid)
+}
+
+/// Made-up entries of other credentials.
+fn others(n: u64) -> Vec<u64> {
+    (0..n).map(|i| rv::entry(&[9; 8], &(i as u128).to_be_bytes())).collect()
+}
+
+fn code_with_uid(uid: rv::Uid, at: Time) -> String {
+    let mut h = demo::health_code(at, Colour::Green, None);
+    h.nat = Some(yima_core::TestResult {
+        kind: yima_core::TestKind::Nat,
+        outcome: yima_core::TestOutcome::Negative,
+        sampled_at: at - Duration::hours(26),
+        reported_at: at - Duration::hours(20),
+        institution: "上海金域医学检验所".into(),
+        institution_region: 310000,
+    });
+    h.uid = Some(uid);
+    issue(&Claims::HealthCode(h), &demo::key("hc-310000"))
+}
+
+fn report_with_uid(uid: rv::Uid, at: Time) -> String {
+    let mut r = demo::paper_report(at, 10);
+    r.uid = Some(uid);
+    issue(&Claims::TestReport(r), &demo::key("lab-340000"))
+}
+
+fn with(revocations: Revocations, venue: &str) -> yima_core::session::Verifier {
+    yima_core::session::Verifier { revocation: Some(revocations), ..verifier(venue, now()) }
+}
+
+fn scan(v: &yima_core::session::Verifier, qr: &str) -> yima_core::Card {
+    v.scan(&mut Session::default(), qr, now()).card
+}
+
+#[test]
+fn revoked_health_code_and_paper_report_are_denied_with_the_reason() {
+    let (code_uid, report_uid) = ([1u8; 16], [2u8; 16]);
+    // the paper report in the full list (with other entries: a 32-bit filter), the code in the delta
+    let mut full_entries = others(5_000);
+    full_entries.push(entry_of("lab-340000", &report_uid));
+    let full = FullList::build(header(10, now()), &full_entries).unwrap();
+    assert!(matches!(full.set, Set::Fuse32(_)));
+    let mut r = Revocations::new(full);
+    r.apply_delta(DeltaList::build(header(11, now()), 10, &[entry_of("hc-310000", &code_uid)])).unwrap();
+    for venue in ["metro", "mall", "leave_city"] {
+        let v = with(r.clone(), venue);
+        for qr in [code_with_uid(code_uid, now()), report_with_uid(report_uid, now())] {
+            let card = scan(&v, &qr);
+            assert_eq!(card.verdict, Verdict::Deny, "{venue}");
+            assert_eq!(card.reasons[0], Reason::CredentialRevoked);
+            assert!(card.holder.is_none(), "nothing of a revoked credential is shown as fact");
+        }
+    }
+    assert_eq!(yima_core::i18n::reason(&Reason::CredentialRevoked, yima_core::i18n::Lang::Zh), "此凭证已被签发方撤销");
+}
+
+#[test]
+fn not_revoked_credentials_verify_as_before() {
+    let r = demo_plus(&[]);
+    let v = with(r, "metro");
+    // with an identifier that is not listed, and without one (issued before identifiers)
+    assert_eq!(scan(&v, &code_with_uid([3; 16], now())).verdict, Verdict::Pass);
+    assert_eq!(scan(&v, &sample("green_nat_20h", now())).verdict, Verdict::Pass);
+    // the same identifier under another issuer is another entry
+    let other_issuer = rv::entry(&kid(&demo::key("hc-340000").verifying_key()), &[3; 16]);
+    let v = with(demo_plus(&[other_issuer]), "metro");
+    assert_eq!(scan(&v, &code_with_uid([3; 16], now())).verdict, Verdict::Pass);
+    // the demo sample revoked by the demo delta is denied; the others are as expected
+    let v = verifier("metro", now());
+    assert_eq!(scan(&v, &sample("revoked_credential", now())).reasons[0], Reason::CredentialRevoked);
+}
+
+fn demo_plus(extra: &[u64]) -> Revocations {
+    let mut entries = others(100);
+    entries.extend_from_slice(extra);
+    Revocations::new(FullList::build(header(1, now()), &entries).unwrap())
+}
+
+#[test]
+fn a_hit_in_the_16_bit_filter_asks_for_a_check_and_is_not_merged() {
+    let uid = [4u8; 16];
+    let mut entries = others(3_000);
+    entries.push(entry_of("hc-310000", &uid));
+    let set = Set::build_as(entries.clone(), Some(16)).unwrap();
+    let full = FullList { header: header(5, now()), count: entries.len() as u32, set };
+    let v = with(Revocations::new(full), "metro");
+    let mut session = Session::default();
+    let card = v.scan(&mut session, &code_with_uid(uid, now()), now()).card;
+    assert_eq!(card.verdict, Verdict::Check);
+    assert!(card.reasons.contains(&Reason::RevocationSuspected));
+    assert!(card.holder.is_some(), "the staff see whom to check");
+    assert!(!session.holds_holder(), "a suspect credential does not join the merged card");
+    // a red suspect code is still denied
+    let mut red = demo::health_code(now(), Colour::Red, None);
+    red.uid = Some(uid);
+    let card = scan(&v, &issue(&Claims::HealthCode(red), &demo::key("hc-310000")));
+    assert_eq!(card.verdict, Verdict::Deny);
+}
+
+#[test]
+fn replayed_older_revocation_data_is_refused() {
+    let root = demo::root_key();
+    let roots = [root.verifying_key()];
+    let newer = FullList::build(header(20, now()), &others(10)).unwrap();
+    let older = FullList::build(header(19, now()), &others(5)).unwrap();
+    let mut held = None;
+    Revocations::update(&mut held, Some(newer.seal(&root).as_bytes()), None, &roots).unwrap();
+    let got = Revocations::update(&mut held, Some(older.seal(&root).as_bytes()), None, &roots);
+    assert_eq!(got, Err(RevocationError::Rollback(Rollback { have: 20, got: 19 })));
+    assert_eq!(held.as_ref().unwrap().full().header.sequence, 20);
+    // deltas: an older delta for the same list is refused, and so is one for an older list
+    let d2 = DeltaList::build(header(22, now()), 20, &[1, 2]);
+    let d1 = DeltaList::build(header(21, now()), 20, &[1]);
+    Revocations::update(&mut held, None, Some(d2.seal(&root).as_bytes()), &roots).unwrap();
+    let got = Revocations::update(&mut held, None, Some(d1.seal(&root).as_bytes()), &roots);
+    assert_eq!(got, Err(RevocationError::Rollback(Rollback { have: 22, got: 21 })));
+    let for_old_list = DeltaList::build(header(23, now()), 19, &[7]);
+    let got = Revocations::update(&mut held, None, Some(for_old_list.seal(&root).as_bytes()), &roots);
+    assert_eq!(got, Err(RevocationError::DeltaBase { base: 19, full: 20 }));
+    assert_eq!(held.as_ref().unwrap().delta(), Some(&d2));
+    // a delta file passed off as a full list (or the other way round) fails the signature
+    let got = Revocations::update(&mut held, Some(d2.seal(&root).as_bytes()), None, &roots);
+    assert_eq!(got, Err(RevocationError::Envelope(EnvelopeError::BadSignature)));
+}
+
+#[test]
+fn stale_revocation_data_turns_pass_into_check() {
+    let signed = now() - Duration::hours(48) - Duration::seconds(1);
+    let stale = Revocations::new(FullList::build(header(1, signed), &others(10)).unwrap());
+    let card = scan(&with(stale.clone(), "metro"), &sample("green_nat_20h", now()));
+    assert_eq!((card.verdict, card.reasons), (Verdict::Check, vec![Reason::RevocationDataStale]));
+    // a fresh delta on top of an old full list keeps the data fresh
+    let mut fresh = stale;
+    fresh.apply_delta(DeltaList::build(header(2, now() - Duration::hours(1)), 1, &[])).unwrap();
+    assert_eq!(scan(&with(fresh, "metro"), &sample("green_nat_20h", now())).verdict, Verdict::Pass);
+}
+
+#[test]
+fn corrupted_or_truncated_files_are_refused_and_the_held_copy_kept() {
+    let root = demo::root_key();
+    let roots = [root.verifying_key()];
+    let good = FullList::build(header(30, now()), &others(3_000)).unwrap();
+    let mut held = None;
+    Revocations::update(&mut held, Some(good.seal(&root).as_bytes()), None, &roots).unwrap();
+    let newer = FullList::build(header(31, now()), &others(2_000)).unwrap();
+    let file = newer.seal(&root);
+    // truncated file, and one byte of the payload changed
+    let truncated = &file.as_bytes()[..file.len() / 2];
+    assert_eq!(Revocations::update(&mut held, Some(truncated), None, &roots), Err(RevocationError::Envelope(EnvelopeError::NotEnvelope)));
+    let payload = newer.payload();
+    let mut altered = payload.clone();
+    altered[100] ^= 1;
+    let forged = file.replace(&b64(&payload), &b64(&altered));
+    assert_ne!(forged, file);
+    assert_eq!(Revocations::update(&mut held, Some(forged.as_bytes()), None, &roots), Err(RevocationError::Envelope(EnvelopeError::BadSignature)));
+    assert_eq!(held.as_ref().unwrap().full().header.sequence, 30, "the held copy stays");
+    // correctly signed but truncated or inconsistent payloads are refused by the parser
+    for cut in 0..payload.len() {
+        assert!(FullList::parse(&payload[..cut]).is_err(), "prefix of {cut} bytes");
+    }
+    let mut inconsistent = payload.clone();
+    inconsistent[40] ^= 0x40; // a bit of the segment length (after header 26, count 4, tag 1, seed 8)
+    let signed = envelope::seal(rv::FULL_KIND, &inconsistent, &root);
+    assert!(Revocations::update(&mut held, Some(signed.as_bytes()), None, &roots).is_err());
+    let mut longer = payload.clone();
+    longer.push(0);
+    assert_eq!(FullList::parse(&longer).err(), Some(RevocationError::TrailingBytes));
+    let unsorted = DeltaList { header: header(1, now()), base: 30, entries: vec![5, 3] };
+    assert_eq!(DeltaList::parse(&unsorted.payload()), Err(RevocationError::Unsorted));
+    assert_eq!(held.as_ref().unwrap().full().header.sequence, 30);
+    // size caps come before parsing
+    let big = vec![b' '; rv::MAX_DELTA_LEN + 1];
+    assert_eq!(DeltaList::open(&big, &roots), Err(RevocationError::Envelope(EnvelopeError::TooLarge)));
+    let big = vec![b' '; rv::MAX_FULL_LEN + 1];
+    assert_eq!(FullList::open(&big, &roots).err(), Some(RevocationError::Envelope(EnvelopeError::TooLarge)));
+}
+
+fn b64(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+#[test]
+fn a_delta_on_top_of_the_full_list_answers_as_the_rebuilt_full_list() {
+    let all = others(6_000);
+    let (old, new) = all.split_at(5_000);
+    let mut layered = Revocations::new(FullList::build(header(40, now()), old).unwrap());
+    layered.apply_delta(DeltaList::build(header(41, now()), 40, new)).unwrap();
+    let rebuilt = Revocations::new(FullList::build(header(41, now()), &all).unwrap());
+    for e in &all {
+        assert_eq!((layered.status_of(*e), rebuilt.status_of(*e)), (Status::Revoked, Status::Revoked));
+    }
+    for i in 0..50_000u64 {
+        let e = rv::entry(&[8; 8], &(u128::from(i)).to_be_bytes());
+        assert_eq!(layered.status_of(e), rebuilt.status_of(e), "entry {i}");
+    }
+    assert_eq!(layered.entry_count(), rebuilt.entry_count());
+    // and through the signed files
+    let root = demo::root_key();
+    let roots = [root.verifying_key()];
+    let mut held = None;
+    let full = FullList::build(header(40, now()), old).unwrap().seal(&root);
+    let delta = DeltaList::build(header(41, now()), 40, new).seal(&root);
+    Revocations::update(&mut held, Some(full.as_bytes()), Some(delta.as_bytes()), &roots).unwrap();
+    assert!(all.iter().all(|e| held.as_ref().unwrap().status_of(*e) == Status::Revoked));
+}
+
+#[test]
+fn round_trip_of_each_representation() {
+    for (n, width) in [(0u64, None), (10, None), (3_000, None), (3_000, Some(16))] {
+        let entries = others(n);
+        let set = Set::build_as(entries.clone(), width).unwrap();
+        let full = FullList { header: header(1, now()), count: n as u32, set };
+        let back = FullList::parse(&full.payload()).unwrap();
+        assert_eq!(back.payload(), full.payload());
+        assert!(entries.iter().all(|e| back.set.lookup(*e).is_some()));
+    }
+}
