@@ -78,7 +78,8 @@ impl TestDescription {
 }
 
 impl Description {
-    pub fn claims(&self, now: Time) -> Claims {
+    /// The claims at `now`, carrying the credential identifier `uid`.
+    pub fn claims(&self, now: Time, uid: [u8; 16]) -> Claims {
         match self {
             Description::HealthCode { region, colour, name, id_number, issued_at, valid_minutes, nat, antigen, vaccination } => {
                 let issued_at = issued_at.unwrap_or(now);
@@ -91,6 +92,7 @@ impl Description {
                     nat: nat.as_ref().map(|t| t.result(TestKind::Nat, now)),
                     antigen: antigen.as_ref().map(|t| t.result(TestKind::Antigen, now)),
                     vaccination: vaccination.as_ref().map(|v| Vaccination { doses: v.doses, last_dose: v.last_dose }),
+                    uid: Some(uid),
                 })
             }
             Description::TestReport { region, name, id_number, issued_at, valid_days, result } => {
@@ -102,6 +104,7 @@ impl Description {
                     expires_at: issued_at + Duration::days(*valid_days),
                     holder: demo::holder(name, id_number),
                     result,
+                    uid: Some(uid),
                 })
             }
         }

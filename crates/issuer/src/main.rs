@@ -26,6 +26,8 @@ enum Command {
     SignTrustList(cmd::sign::Args),
     /// Root-sign venue policies (policies.json) from their JSON content.
     SignPolicies(cmd::sign::Args),
+    /// Build and root-sign the revocation files (full list + delta) from a list of revoked credentials.
+    Revoke(cmd::revoke::Args),
     /// Issue a credential from a JSON description and print its QR text.
     Issue(cmd::issue::Args),
     /// Render QR text as PNG and/or a .y4m video (for Chromium's fake camera).
@@ -48,6 +50,7 @@ fn main() -> anyhow::Result<()> {
         Command::TrustEntry(a) => cmd::keys::entry(a),
         Command::SignTrustList(a) => cmd::sign::run::<yima_core::TrustList>(a),
         Command::SignPolicies(a) => cmd::sign::run::<yima_core::PolicySet>(a),
+        Command::Revoke(a) => cmd::revoke::run(a),
         Command::Issue(a) => cmd::issue::run(a),
         Command::Render(a) => cmd::render::run(a),
         Command::Inspect(a) => cmd::inspect::run(a),

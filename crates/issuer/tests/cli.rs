@@ -3,8 +3,9 @@
 use std::path::Path;
 use std::process::Command;
 
+use yima_core::revocation::Revocations;
 use yima_core::session::Verifier;
-use yima_core::{demo, PolicySet, Session, TrustList, VenueKey, Verdict};
+use yima_core::{demo, PolicySet, Reason, Session, TrustList, VenueKey, Verdict};
 
 fn issuer(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_yima-issuer")).args(args).output().expect("runs");
@@ -52,7 +53,7 @@ fn operator_makes_keys_signs_lists_and_issues_a_code_that_verifies() {
     assert_eq!(trust.sequence, 7);
     let policies = PolicySet::open(&std::fs::read(dir.join("policies.json")).unwrap(), &roots).unwrap();
     let at = now.parse().unwrap();
-    let v = |venue: &str| Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 } };
+    let v = |venue: &str| Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 }, revocation: None };
     let card = v("metro").scan(&mut Session::default(), qr, at).card;
     assert_eq!(card.verdict, Verdict::Pass, "{:?}", card.reasons);
     assert_eq!(card.holder.unwrap().masked_name, "王*");
@@ -61,6 +62,61 @@ fn operator_makes_keys_signs_lists_and_issues_a_code_that_verifies() {
     let decoded = issuer(&["decode", "--json", &p(dir, "code.png")]);
     let v: serde_json::Value = serde_json::from_str(decoded.trim()).unwrap();
     assert_eq!(v["text"].as_str(), Some(qr));
+}
+
+/// The revocation files in `dir`, verified against `roots`.
+fn revocations(dir: &Path, roots: &[ed25519_dalek::VerifyingKey]) -> Revocations {
+    let (full, delta) = (std::fs::read(dir.join("revocation-full.json")).unwrap(), std::fs::read(dir.join("revocation-delta.json")).unwrap());
+    let mut held = None;
+    Revocations::update(&mut held, Some(&full), Some(&delta), roots).unwrap();
+    held.unwrap()
+}
+
+#[test]
+fn operator_revokes_one_credential_and_it_is_denied() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path();
+    issuer(&["keygen", "--out", &p(dir, "root.key")]);
+    let lab = demo::key("lab-340000");
+    std::fs::write(dir.join("lab.key"), format!(r#"{{"secret_key":"{}","public_key":"{}","kid":"{}"}}"#,
+        b64(&lab.to_bytes()), b64(lab.verifying_key().as_bytes()), yima_core::envelope::hex(&yima_core::keys::kid(&lab.verifying_key())))).unwrap();
+    let desc = r#"{"kind":"test_report","region":340000,"name":"李四","id_number":"340101199001010022",
+        "result":{"test":"nat","result":"negative","reported_hours_ago":10,"institution":"合肥某检测所","institution_region":340100}}"#;
+    std::fs::write(dir.join("r.json"), desc).unwrap();
+    let now = "2026-11-26T10:00:00Z"; // a Thursday: the default cut-off is Monday 2026-11-23
+    let issue = |uid: &str| issuer(&["issue", "--key", &p(dir, "lab.key"), "--in", &p(dir, "r.json"), "--now", now, "--uid", uid]).trim().to_string();
+    let (forged_old, forged_new, honest) = (issue(&"a1".repeat(16)), issue(&"b2".repeat(16)), issue(&"c3".repeat(16)));
+    let kid = yima_core::envelope::hex(&yima_core::keys::kid(&lab.verifying_key()));
+    let list = format!("# kid uid revoked_at\n{kid} {} 2026-11-20T08:00:00Z\n\n{kid} {} 2026-11-25T08:00:00Z # today's\n", "a1".repeat(16), "b2".repeat(16));
+    std::fs::write(dir.join("revoked.txt"), list).unwrap();
+    issuer(&["revoke", "--root", &p(dir, "root.key"), "--list", &p(dir, "revoked.txt"), "--out", &p(dir, "ep"), "--now", now]);
+    let roots = [read_key_pub(&p(dir, "root.key"))];
+    let r = revocations(&dir.join("ep"), &roots);
+    assert_eq!(r.full().count, 1, "revoked before Monday: in the full list");
+    assert_eq!(r.full().header.sequence, "2026-11-23T00:00:00Z".parse::<yima_core::Time>().unwrap().timestamp() as u64);
+    assert_eq!(r.delta().map(|d| d.entries.len()), Some(1), "revoked since Monday: in the delta");
+    let at = now.parse().unwrap();
+    let v = Verifier { revocation: Some(r), ..Verifier { trust: Some(demo::trust_list(at)), policies: Some(demo::policies(at)), venue: VenueKey { venue: "metro".into(), region: 340000 }, revocation: None } };
+    for qr in [&forged_old, &forged_new] {
+        let card = v.scan(&mut Session::default(), qr, at).card;
+        assert_eq!((card.verdict, &card.reasons[0]), (Verdict::Deny, &Reason::CredentialRevoked));
+    }
+    let card = v.scan(&mut Session::default(), &honest, at).card;
+    assert_eq!(card.verdict, Verdict::Check, "a paper report alone: check, not revoked ({:?})", card.reasons);
+    assert!(!card.reasons.contains(&Reason::CredentialRevoked));
+    // a malformed list line is refused and nothing is written
+    std::fs::write(dir.join("bad.txt"), format!("{kid} 1234 2026-11-20T08:00:00Z\n")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_yima-issuer"))
+        .args(["revoke", "--root", &p(dir, "root.key"), "--list", &p(dir, "bad.txt"), "--out", &p(dir, "ep2")])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(!dir.join("ep2").exists());
+}
+
+fn b64(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 #[test]
@@ -91,6 +147,8 @@ fn demo_endpoint_samples_verify_decode_and_fit_version_15_m() {
     let trust = TrustList::open(&std::fs::read(ep.join("keys.json")).unwrap(), &roots).unwrap();
     let policies = PolicySet::open(&std::fs::read(ep.join("policies.json")).unwrap(), &roots).unwrap();
     assert!(trust.demo && policies.demo);
+    let revoked = revocations(&ep, &roots);
+    assert!(revoked.full().header.demo && revoked.delta().is_some());
     let provinces: std::collections::BTreeSet<u32> = trust.keys.iter().map(|k| k.region).collect();
     assert!(provinces.len() >= 6, "{provinces:?}");
 
@@ -107,9 +165,12 @@ fn demo_endpoint_samples_verify_decode_and_fit_version_15_m() {
         let symbol = qrcode::QrCode::with_error_correction_level(qr, qrcode::EcLevel::M).unwrap();
         assert!(matches!(symbol.version(), qrcode::Version::Normal(v) if v <= 15), "{}: {:?}", s["id"], symbol.version());
         for venue in ["metro", "mall", "leave_city"] {
-            let v = Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 } };
-            let got = serde_json::to_value(v.scan(&mut Session::default(), qr, at).card.verdict).unwrap();
-            assert_eq!(got, s["expect"][venue], "{} at {venue}", s["id"]);
+            let v = Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 }, revocation: Some(revoked.clone()) };
+            let card = v.scan(&mut Session::default(), qr, at).card;
+            assert_eq!(serde_json::to_value(card.verdict).unwrap(), s["expect"][venue], "{} at {venue}", s["id"]);
+            if s["id"] == "revoked_credential" {
+                assert_eq!(card.reasons[0], Reason::CredentialRevoked);
+            }
         }
         let y4m = std::fs::read(ep.join(format!("{}.y4m", s["id"].as_str().unwrap()))).unwrap();
         assert!(y4m.starts_with(b"YUV4MPEG2 W1280 H720 "));
@@ -125,7 +186,7 @@ fn demo_endpoint_samples_verify_decode_and_fit_version_15_m() {
     for m in &merges {
         let (a, b) = (qr_of(m["first"].as_str().unwrap()), qr_of(m["second"].as_str().unwrap()));
         for venue in ["metro", "mall", "leave_city"] {
-            let v = Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 } };
+            let v = Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 }, revocation: None };
             for (x, y) in [(&a, &b), (&b, &a)] {
                 let mut session = Session::default();
                 v.scan(&mut session, x, at);

@@ -1,5 +1,5 @@
-//! `demo --out DIR [--now T] [--y4m]`: the demo endpoint (keys.json, policies.json signed by the
-//! demo root) and sample credentials (samples.json, PNGs, optional .y4m videos), plus
+//! `demo --out DIR [--now T] [--y4m]`: the demo endpoint (keys.json, policies.json, the revocation
+//! files signed by the demo root; the delta revokes the sample `revoked_credential`) and sample credentials (samples.json, PNGs, optional .y4m videos), plus
 //! merge_cases.json: pairs of samples that scanned together make one merged card.
 
 use std::path::PathBuf;
@@ -45,6 +45,8 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     let root = demo::root_key();
     std::fs::write(a.out.join("keys.json"), demo::trust_list(now).seal(&root))?;
     std::fs::write(a.out.join("policies.json"), demo::policies(now).seal(&root))?;
+    std::fs::write(a.out.join("revocation-full.json"), yima_core::revocation::demo::full_list(now).seal(&root))?;
+    std::fs::write(a.out.join("revocation-delta.json"), yima_core::revocation::demo::delta_list(now).seal(&root))?;
     let samples = demo::samples(now);
     let mut entries = Vec::new();
     for s in &samples {

@@ -20,6 +20,10 @@ pub struct Args {
     /// Also write the QR as PNG.
     #[arg(long)]
     pub png: Option<PathBuf>,
+    /// Credential identifier, 32 hex digits (default: 16 random bytes). Printed to stderr with
+    /// the key's kid: the pair to list in `revoke` should this credential ever be withdrawn.
+    #[arg(long)]
+    pub uid: Option<String>,
     /// Also write a .y4m video of the QR.
     #[arg(long)]
     pub y4m: Option<PathBuf>,
@@ -29,7 +33,17 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     let key = keyfile::read(&a.key)?;
     let raw = std::fs::read(&a.input).with_context(|| format!("reading {}", a.input.display()))?;
     let desc: Description = serde_json::from_slice(&raw).context("invalid credential description")?;
-    let qr = yima_core::issue::issue(&desc.claims(super::now_or_clock(a.now)), &key);
+    let uid = match &a.uid {
+        Some(h) => super::revoke::parse_uid(&h.to_ascii_lowercase()).context("--uid is not 32 hex digits")?,
+        None => {
+            let mut u = [0u8; 16];
+            getrandom::getrandom(&mut u).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
+            u
+        }
+    };
+    let kid = yima_core::envelope::hex(&yima_core::keys::kid(&key.verifying_key()));
+    eprintln!("revocation pair (kid identifier): {kid} {}", yima_core::envelope::hex(&uid));
+    let qr = yima_core::issue::issue(&desc.claims(super::now_or_clock(a.now), uid), &key);
     eprintln!("QR version {} (level M), {} characters", render::version(&render::symbol(&qr)?), qr.len());
     if let Some(p) = &a.png {
         render::write_png(&qr, p, 6)?;

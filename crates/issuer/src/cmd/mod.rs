@@ -6,6 +6,7 @@ pub mod inspect;
 pub mod issue;
 pub mod keys;
 pub mod render;
+pub mod revoke;
 pub mod sign;
 pub mod synth;
 
