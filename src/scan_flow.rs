@@ -46,7 +46,7 @@ pub fn handle_text(state: AppState, text: &str, started_ms: Option<f64>) -> bool
     if still_in_view {
         return false;
     }
-    let verifier = state.trust.with_untracked(|t| Verifier { trust: t.trust.clone(), policies: t.policies.clone(), venue: state.venue() });
+    let verifier = state.trust.with_untracked(|t| Verifier { trust: t.trust.clone(), policies: t.policies.clone(), venue: state.venue(), revocation: t.revocation.clone() });
     let scan = state.session.try_update_value(|s| verifier.scan(s, &text, clock::now()));
     let Some(scan) = scan else { return false };
     clock::mark("yima-verified");

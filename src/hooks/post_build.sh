@@ -34,7 +34,7 @@ if [ -z "${YIMA_ENDPOINT:-}" ]; then
   tmp=$(mktemp -d)
   cargo run -q -p yima-issuer -- demo --out "$tmp" 2>/dev/null
   mkdir -p "$STAGE/endpoint"
-  cp "$tmp/keys.json" "$tmp/policies.json" "$STAGE/endpoint/"
+  cp "$tmp/keys.json" "$tmp/policies.json" "$tmp/revocation-full.json" "$tmp/revocation-delta.json" "$STAGE/endpoint/"
   rm -rf "$tmp"
 fi
 

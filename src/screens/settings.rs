@@ -52,6 +52,14 @@ pub fn SettingsScreen() -> impl IntoView {
                 Some(p) => rows.push((tr(l, "场所规则", "Policies").into(), format!("#{} · {} · {}", p.sequence, local_time(p.issued_at), age((now - p.issued_at).num_seconds(), l)))),
                 None => rows.push((tr(l, "场所规则", "Policies").into(), "—".into())),
             }
+            let revocation = t.revocation.as_ref().map_or_else(
+                || "—".to_string(),
+                |r| {
+                    let delta = r.delta().map_or(0, |d| d.entries.len());
+                    format!("{} {} (+{delta}) · {} · {}", r.entry_count(), tr(l, "条", "entries"), local_time(r.issued_at()), age((now - r.issued_at()).num_seconds(), l))
+                },
+            );
+            rows.push((tr(l, "撤销名单", "Revocation list").into(), revocation));
             let sync = match &t.sync {
                 Sync::Never => tr(l, "尚未同步", "not synced yet").to_string(),
                 Sync::Running => tr(l, "同步中…", "syncing…").to_string(),

@@ -45,12 +45,12 @@ pub fn StatusStrip() -> impl IntoView {
     let banners = move || {
         let l = lang();
         let (reasons, sync, storage_ok, discarded) = state.trust.with(|t| {
-            let v = Verifier { trust: t.trust.clone(), policies: t.policies.clone(), venue: state.venue() };
+            let v = Verifier { trust: t.trust.clone(), policies: t.policies.clone(), venue: state.venue(), revocation: t.revocation.clone() };
             (v.status_reasons(clock::now()), t.sync.clone(), t.storage_ok, t.discarded_corrupt)
         });
         let mut out: Vec<(&'static str, String)> = reasons
             .iter()
-            .filter(|r| matches!(r, Reason::TrustDataStale | Reason::ClockBehindTrustList | Reason::NoTrustData))
+            .filter(|r| matches!(r, Reason::TrustDataStale | Reason::ClockBehindTrustList | Reason::NoTrustData | Reason::RevocationDataStale))
             .map(|r| ("warn", i18n::reason(r, l)))
             .collect();
         if !storage_ok {

@@ -1,6 +1,9 @@
 //! The signed endpoint files (`keys.json`, `policies.json`): fetched with a timeout and a size cap,
 //! verified against the pinned root BEFORE being used or cached, kept as the last good copy
-//! in localStorage, never replaced by a lower sequence number.
+//! in localStorage, never replaced by a lower sequence number. The revocation files: see
+//! [`revocation`].
+
+mod revocation;
 
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use ed25519_dalek::VerifyingKey;
@@ -8,6 +11,7 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use yima_core::envelope::{EnvelopeError, Rollback, SignedContent, MAX_FILE_LEN};
+use yima_core::revocation::Revocations;
 use yima_core::{PolicySet, Time, TrustList};
 
 use crate::storage;
@@ -19,7 +23,7 @@ pub const ENDPOINT: &str = match option_env!("YIMA_ENDPOINT") {
 };
 /// Base64 of the pinned root public key; the demo root when unset.
 const ROOT_KEY_B64: Option<&str> = option_env!("YIMA_ROOT_KEY");
-const FETCH_TIMEOUT_MS: u32 = 8000;
+pub(crate) const FETCH_TIMEOUT_MS: u32 = 8000;
 
 /// Demo builds pin the public demo root and offer the Demo screen.
 pub const fn is_demo_build() -> bool {
@@ -77,6 +81,8 @@ pub enum Sync {
 pub struct TrustState {
     pub trust: Option<TrustList>,
     pub policies: Option<PolicySet>,
+    /// Per-credential revocation data (full list + delta), when the endpoint has sent any.
+    pub revocation: Option<Revocations>,
     pub sync: Sync,
     /// Whether localStorage can keep the data.
     pub storage_ok: bool,
@@ -106,7 +112,8 @@ pub fn load_stored() -> TrustState {
     let roots = roots();
     let (trust, c1) = load_one::<TrustList>(&roots);
     let (policies, c2) = load_one::<PolicySet>(&roots);
-    TrustState { trust, policies, sync: Sync::Never, storage_ok: storage::available(), discarded_corrupt: c1 || c2 }
+    let (revocation, c3) = revocation::load(&roots);
+    TrustState { trust, policies, revocation, sync: Sync::Never, storage_ok: storage::available(), discarded_corrupt: c1 || c2 || c3 }
 }
 
 /// Verifies fetched bytes and checks them against what is held; stores them when accepted.
@@ -126,7 +133,7 @@ extern "C" {
     /// GET with a timeout and a size cap: the text, `null` when larger than `cap` bytes, or a
     /// rejection with a short human-readable cause.
     #[wasm_bindgen(js_name = fetchCapped)]
-    fn fetch_capped(url: &str, cap: u32, timeout_ms: u32) -> Promise;
+    pub(crate) fn fetch_capped(url: &str, cap: u32, timeout_ms: u32) -> Promise;
 }
 
 /// Starts the GET of one endpoint file (it runs while the caller awaits others).
@@ -134,20 +141,32 @@ fn start_fetch<T: Stored>() -> Promise {
     fetch_capped(&format!("{ENDPOINT}{}", T::FILE), MAX_FILE_LEN as u32, FETCH_TIMEOUT_MS)
 }
 
+/// Outcome of fetching one endpoint file.
+pub(crate) enum Fetched {
+    Text(String),
+    /// Larger than its cap: refused unread.
+    TooLarge,
+    /// Network error or timeout, with the cause.
+    Failed(String),
+}
+
+/// Awaits a started GET.
+pub(crate) async fn fetched(fetch: Promise) -> Fetched {
+    match JsFuture::from(fetch).await {
+        Ok(body) => body.as_string().map_or(Fetched::TooLarge, Fetched::Text),
+        Err(e) => Fetched::Failed(e.dyn_ref::<js_sys::Error>().map_or_else(|| "network error".to_string(), |e| e.message().into())),
+    }
+}
+
 /// Verifies and stores one fetched file, or notes why not (refused, or a network problem).
 async fn apply<T: Stored>(fetch: Promise, held: &mut Option<T>, roots: &[VerifyingKey], refused: &mut Vec<String>, failed: &mut Vec<String>) {
-    match JsFuture::from(fetch).await {
-        Ok(body) => match body.as_string() {
-            Some(text) => match accept(&text, held.as_ref(), roots) {
-                Ok(v) => *held = Some(v),
-                Err(e) => refused.push(e),
-            },
-            None => refused.push(format!("{}: {}", T::FILE, EnvelopeError::TooLarge)),
+    match fetched(fetch).await {
+        Fetched::Text(text) => match accept(&text, held.as_ref(), roots) {
+            Ok(v) => *held = Some(v),
+            Err(e) => refused.push(e),
         },
-        Err(e) => {
-            let why = e.dyn_ref::<js_sys::Error>().map_or_else(|| "network error".to_string(), |e| e.message().into());
-            failed.push(format!("{}: {why}", T::FILE));
-        }
+        Fetched::TooLarge => refused.push(format!("{}: {}", T::FILE, EnvelopeError::TooLarge)),
+        Fetched::Failed(why) => failed.push(format!("{}: {why}", T::FILE)),
     }
 }
 
@@ -159,6 +178,7 @@ pub async fn sync(state: TrustState, now: Time) -> TrustState {
     let (mut problems, mut network) = (Vec::new(), Vec::new());
     apply(keys, &mut next.trust, &roots, &mut problems, &mut network).await;
     apply(pols, &mut next.policies, &roots, &mut problems, &mut network).await;
+    revocation::sync(&mut next.revocation, &roots, &mut problems, &mut network).await;
     next.sync = if !problems.is_empty() {
         Sync::Rejected { at: now, why: problems.join("; ") }
     } else if !network.is_empty() {

@@ -61,6 +61,9 @@ export async function readCard(page, timeout = 8000) {
   } catch { return null; }
 }
 
+// The revocation reason on a card (zh or en), for the demo sample the demo delta revokes.
+export const REVOKED_TEXT = /此凭证已被签发方撤销|revoked by its issuer/;
+
 // Resolves true once the viewfinder shows a live camera (false after `timeout` ms).
 export const cameraLive = (page, timeout = 8000) => page.locator('.viewfinder.live').waitFor({ timeout }).then(() => true, () => false);
 

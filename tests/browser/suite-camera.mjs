@@ -2,7 +2,7 @@
 // the expected verdict at metro, mall and leave_city. Also collects timings.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { check, launch, readCard, samples } from './lib.mjs';
+import { check, launch, readCard, REVOKED_TEXT, samples } from './lib.mjs';
 
 const VENUES = ['metro', 'mall', 'leave_city'];
 
@@ -23,6 +23,7 @@ export async function run({ url, timings }) {
         await page.goto(`${url}?venue=${venue}&region=310000`);
         const card = await readCard(page, 15000);
         check(`camera ${id} @${venue}`, card?.verdict === s.expect[venue], `got ${card?.verdict}, want ${s.expect[venue]}; ${errors.join(' | ')}`);
+        if (id === 'revoked_credential') check(`camera revoked_credential shows the revocation reason @${venue}`, REVOKED_TEXT.test(card?.text ?? ''), card?.text);
         // Tap the card away: the code still in view is scanned again with a warm decoder.
         let again = null;
         if (venue === 'metro') {

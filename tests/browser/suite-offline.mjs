@@ -2,7 +2,7 @@
 // from the service worker and verifies with the stored signed data.
 import { join } from 'node:path';
 import { serve } from './serve.mjs';
-import { check, closeCard, launch, pasteScan, readCard, ROOT, samples, waitTrust } from './lib.mjs';
+import { check, closeCard, launch, pasteScan, readCard, REVOKED_TEXT, ROOT, samples, waitTrust } from './lib.mjs';
 
 export async function run({ timings }) {
   const server = await serve(join(ROOT, 'dist'));
@@ -27,13 +27,17 @@ export async function run({ timings }) {
     const ready = await page.evaluate(() => performance.getEntriesByName('yima-ready')[0]?.startTime ?? null);
     if (ready !== null) timings.offlineStart.push(ready);
     timings.offlineWall.push(Date.now() - t0);
-    for (const id of ['green_nat_20h', 'green_nat_80h']) {
+    for (const id of ['green_nat_20h', 'green_nat_80h', 'revoked_credential']) {
       const s = samples().byId[id];
       await closeCard(page);
       await pasteScan(page, s.qr);
       const card = await readCard(page);
       check(`offline ${id} @metro`, card?.verdict === s.expect.metro, `got ${card?.verdict}`);
+      if (id === 'revoked_credential') check('offline: a revoked code is still denied with the reason', REVOKED_TEXT.test(card?.text ?? ''), card?.text);
     }
+    // Settings shows the stored revocation list and its age
+    const rows = await page.evaluate(() => localStorage.getItem('yima.revocation.delta') !== null && localStorage.getItem('yima.revocation.full') !== null);
+    check('offline: only the signed revocation files are stored, and both are', rows);
   } finally {
     await browser.close();
     await server.close().catch(() => {});

@@ -1,5 +1,5 @@
 // Scan gun / paste path: every demo sample at the three venues, then the merge cases.
-import { check, closeCard, launch, pasteScan, readCard, samples, waitTrust } from './lib.mjs';
+import { check, closeCard, launch, pasteScan, readCard, REVOKED_TEXT, samples, waitTrust } from './lib.mjs';
 
 const VENUES = ['metro', 'mall', 'leave_city'];
 
@@ -16,6 +16,7 @@ export async function run({ url }) {
         await pasteScan(page, s.qr);
         const card = await readCard(page);
         check(`paste ${s.id} @${venue}`, card?.verdict === s.expect[venue], `got ${card?.verdict}, want ${s.expect[venue]}`);
+        if (s.id === 'revoked_credential') check(`paste revoked_credential shows the revocation reason @${venue}`, REVOKED_TEXT.test(card?.text ?? ''), card?.text);
       }
       await page.close();
     }
