@@ -1,0 +1,48 @@
+//! The HC1 path: arbitrary text, and arbitrary COSE bytes behind a valid `HC1:` + base45 +
+//! zlib wrapping → read (COSE, CWT, payload) → verify against a listed signer; plus arbitrary
+//! bytes as a signer certificate (X.509 parsing and trust-entry making).
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use yima_core::trust::KeyStatus;
+use yima_core::trust_dcc::{DccSigner, DccType};
+use yima_dcc::cert::{self, Signer};
+
+static SIGNER: std::sync::OnceLock<Option<Signer>> = std::sync::OnceLock::new();
+
+/// The Austrian dgc-testdata signer (P-256), as a trust-list entry would name it.
+fn signer() -> Option<&'static Signer> {
+    SIGNER
+        .get_or_init(|| {
+            Signer::from_entry(&DccSigner {
+                kid: "d919375fc1e7b6b2".into(),
+                country: "AT".into(),
+                public_key: "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAErdVc9a0bltR6jm1BPTA3u0cyJNYKuF1uRk8h7h04+XBRJ9kYHt+/oSDXwmWXKM6cECncmqaKz1D9UxO1FpdBdw==".into(),
+                not_before: chrono::DateTime::from_timestamp(1_620_000_000, 0).unwrap_or_default(),
+                not_after: chrono::DateTime::from_timestamp(1_690_000_000, 0).unwrap_or_default(),
+                types: DccType::ALL.to_vec(),
+                status: KeyStatus::Active,
+            })
+        })
+        .as_ref()
+}
+
+fuzz_target!(|data: &[u8]| {
+    let now = chrono::DateTime::from_timestamp(1_625_000_000, 0).unwrap_or_default();
+    let text = String::from_utf8_lossy(data);
+    let wrapped = format!("HC1:{}", yima_core::codec::encode_text(data).get(4..).unwrap_or_default());
+    for t in [text.as_ref(), wrapped.as_str()] {
+        if let Ok(r) = yima_dcc::read(t) {
+            let _ = r.verify(signer(), now);
+            let _ = r.verify(None, now);
+        }
+    }
+    // the COSE stage alone, keeping whatever parses this far
+    if let Ok(o) = yima_dcc::sign1::open(data) {
+        if let Some(s) = signer() {
+            let _ = o.verify(&s.key);
+        }
+        let _ = yima_dcc::cwt::parse(&o.payload);
+    }
+    let _ = Signer::from_der(data);
+    let _ = cert::trust_entry(data);
+});
