@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Installs what building and testing Yima needs, skipping what is already there (idempotent):
-# the wasm32 target, trunk 0.21.14, wasm-bindgen-cli matching Cargo.lock, Debian chromium,
-# chromium-driver, binaryen and CJK fonts, and the npm packages of package-lock.json.
+# Installs what building (and, for tests, testing) Yima needs, skipping what is already there
+# (idempotent).
+#   bash scripts/setup.sh run    what building and serving needs: the wasm32 target, trunk
+#                                0.21.14, wasm-bindgen-cli matching Cargo.lock, and the npm
+#                                "dependencies" (binaryen's wasm-opt for the build) — no browser.
+#   bash scripts/setup.sh        all of the above plus what the tests need: Debian chromium,
+#                                chromium-driver, binaryen and CJK fonts, all npm packages.
 set -euo pipefail
+mode=${1:-test}
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 say() { echo "[setup] $*"; }
@@ -20,6 +25,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg" ]; then
   say "installing wasm-bindgen-cli $wbg"
   # Not --locked: one of its locked dependencies is missing from the registry.
   cargo install wasm-bindgen-cli --version "$wbg"
+fi
+
+if [ "$mode" = run ]; then
+  if [ ! -x node_modules/.bin/wasm-opt ]; then
+    say "installing the npm packages the build needs"
+    npm ci --omit=dev --no-audit --no-fund --loglevel=error
+  fi
+  say "ready (run)"
+  exit 0
 fi
 
 missing=()

@@ -40,3 +40,6 @@ fi
 
 # 5. The service worker's versioned precache list.
 node src/hooks/stamp-sw.mjs "$STAGE"
+
+# 6. Precompressed copies (F.br, F.gz) for servers that send them (scripts/serve.mjs, docs/deploy.md).
+node src/hooks/compress.mjs "$STAGE"

@@ -7,6 +7,9 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 export const ARTIFACTS = join(ROOT, 'tests/artifacts');
+// The tests' own build (tests/browser/run.sh), apart from the run command's dist/ so both can
+// run at once; YIMA_DIST points elsewhere.
+export const DIST = process.env.YIMA_DIST || join(ROOT, 'target/browser-dist');
 const BASE_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'];
 
 export function launch({ y4m, fakeUi = true, extra = [] } = {}) {

@@ -11,10 +11,13 @@ command -v trunk >/dev/null || { echo "trunk not found (cargo install trunk --ve
 
 echo "# build"
 cargo build -q -p yima-issuer
-trunk build --release --offline >tests/artifacts/trunk.log 2>&1 || { tail -40 tests/artifacts/trunk.log; echo "0 passed, 1 failed"; exit 1; }
+# Its own build folder (and trunk staging folder inside it), so the run command's dist/ and a
+# running `scripts/run.sh` are never touched.
+export YIMA_DIST="${YIMA_DIST:-target/browser-dist}"
+trunk build --release --offline --dist "$YIMA_DIST" >tests/artifacts/trunk.log 2>&1 || { tail -40 tests/artifacts/trunk.log; echo "0 passed, 1 failed"; exit 1; }
 
 echo "# sizes (gzip -9)"
-node tests/browser/sizes.mjs dist | tee tests/artifacts/sizes.txt
+node tests/browser/sizes.mjs "$YIMA_DIST" | tee tests/artifacts/sizes.txt
 
 set +e
 echo "# wasm-bindgen-test (browser glue in headless Chromium)"

@@ -1,32 +1,20 @@
-// Minimal static server for dist/ on 127.0.0.1, recording every request (method, URL,
-// body length) so tests can check that nothing personal leaves the page.
+// The run command's static server (scripts/serve.mjs: precompressed files, cache headers,
+// ETag → 304) on 127.0.0.1, recording every request (method, URL, request body length,
+// status, response body bytes sent, encoding, arrival and finish times) so tests can check that nothing personal leaves
+// the page and what an unchanged file costs.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml', '.png': 'image/png',
-};
+import { handler } from '../../scripts/serve.mjs';
 
 export function serve(root, port = 0) {
   const log = [];
+  const handle = handler(root, (r, req) => Object.assign(req.yimaLog, { status: r.status, sent: r.sent, encoding: r.encoding, end: performance.now() }));
   const server = createServer(async (req, res) => {
-    let body = 0;
-    req.on('data', (c) => { body += c.length; });
+    const entry = { method: req.method, url: req.url, body: 0, accept: req.headers['accept-encoding'] || '', inm: req.headers['if-none-match'] || null, at: performance.now() };
+    log.push(entry);
+    req.yimaLog = entry;
+    req.on('data', (c) => { entry.body += c.length; });
     await new Promise((r) => req.on('end', r));
-    log.push({ method: req.method, url: req.url, body });
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const rel = normalize(path === '/' ? '/index.html' : path).replace(/^(\.\.[/\\])+/, '');
-    try {
-      const data = await readFile(join(root, rel));
-      res.writeHead(200, { 'content-type': TYPES[extname(rel)] || 'application/octet-stream', 'cache-control': 'no-cache' });
-      res.end(data);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-    }
+    handle(req, res);
   });
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {

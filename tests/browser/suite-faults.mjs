@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { serve } from './serve.mjs';
-import { ARTIFACTS, check, closeCard, faultyWorkerOnce, launch, pasteScan, readCard, ROOT, samples, waitTrust } from './lib.mjs';
+import { ARTIFACTS, DIST, check, closeCard, faultyWorkerOnce, launch, pasteScan, readCard, ROOT, samples, waitTrust } from './lib.mjs';
 
 const ISSUER = process.env.YIMA_ISSUER || join(ROOT, 'target/debug/yima-issuer');
 const FILES = ['keys.json', 'policies.json'];
@@ -408,7 +408,7 @@ async function workerDies(browser, url) {
 
 async function serviceWorkerUpdate(browser) {
   const root = mkdtempSync(join(ARTIFACTS, 'sw-dist-'));
-  cpSync(process.env.YIMA_DIST || join(ROOT, 'dist'), root, { recursive: true });
+  cpSync(DIST, root, { recursive: true });
   const server = await serve(root);
   const context = await newContext(browser, {});
   try {

@@ -1,11 +1,10 @@
 // Offline: after one online visit, with the server gone and the network off, the app reloads
 // from the service worker and verifies with the stored signed data.
-import { join } from 'node:path';
 import { serve } from './serve.mjs';
-import { check, closeCard, launch, pasteScan, readCard, REVOKED_TEXT, ROOT, samples, waitTrust } from './lib.mjs';
+import { check, closeCard, DIST, launch, pasteScan, readCard, REVOKED_TEXT, samples, waitTrust } from './lib.mjs';
 
 export async function run({ timings }) {
-  const server = await serve(join(ROOT, 'dist'));
+  const server = await serve(DIST);
   const browser = await launch();
   try {
     const context = await browser.newContext();

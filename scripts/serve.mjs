@@ -1,0 +1,120 @@
+// Static server for a built dist/ (the README run command and the browser tests use it; trunk
+// serve cannot send precompressed files or cache headers). Node built-ins only.
+//   node scripts/serve.mjs [DIR=dist] [--port 8080] [--host 127.0.0.1]
+// - Precompressed `F.br` / `F.gz` (written by the build) go to clients that accept them, with
+//   Content-Encoding and Vary: Accept-Encoding (unless older than F: then F is sent).
+// - Hashed build files (name-<16+ hex>.ext) are immutable for a year; everything else
+//   (index.html, sw.js, the decoder, the endpoint files) is `no-cache` with an ETag and
+//   Last-Modified, so an unchanged file costs a 304 and no body bytes.
+// - Endpoint files carry `Access-Control-Allow-Origin: *` (they are public, signed data).
+// - An unknown path is a 404, never index.html (so /robots.txt is the real file).
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+const HASHED = /-[0-9a-f]{16,}(_bg)?\.(js|wasm|css)$/;
+
+/// Which stored variant to send: [suffix, Content-Encoding] in order of preference.
+function variants(acceptEncoding = '') {
+  const accepts = (name) => acceptEncoding.split(',').some((part) => {
+    const [coding, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return coding.trim().toLowerCase() === name && (!q || Number(q.slice(2)) > 0);
+  });
+  const out = [];
+  if (accepts('br')) out.push(['.br', 'br']);
+  if (accepts('gzip')) out.push(['.gz', 'gzip']);
+  out.push(['', null]);
+  return out;
+}
+
+// ETags by (path, mtime, size): hashing a file once per change.
+const etags = new Map();
+async function etagOf(file, info, data) {
+  const key = `${file}:${info.mtimeMs}:${info.size}`;
+  if (!etags.has(key)) etags.set(key, '"' + createHash('sha256').update(data).digest('base64url').slice(0, 22) + '"');
+  return etags.get(key);
+}
+
+/// The request handler for `root`; `onDone({method, url, status, sent, encoding}, req)` sees each response.
+export function handler(root, onDone = () => {}) {
+  const base = resolve(root);
+  return async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let path;
+    try { path = decodeURIComponent(url.pathname); } catch { path = '\0'; }
+    const rel = path === '/' ? 'index.html' : path.replace(/^\/+/, '');
+    const file = resolve(base, rel);
+    const finish = (status, headers, body) => {
+      res.writeHead(status, headers);
+      const sent = body && req.method !== 'HEAD' ? body.length : 0;
+      res.end(req.method === 'HEAD' ? undefined : body);
+      onDone({ method: req.method, url: req.url, status, sent, encoding: headers['content-encoding'] || null }, req);
+    };
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !file.startsWith(base + sep) || path.includes('\0')) {
+      return finish(req.method === 'GET' || req.method === 'HEAD' ? 404 : 405, { 'content-type': 'text/plain' }, Buffer.from('not found'));
+    }
+    let original = null;
+    try { original = await stat(file); } catch { /* only a precompressed copy, or nothing */ }
+    for (const [suffix, encoding] of variants(req.headers['accept-encoding'])) {
+      let info, data;
+      try {
+        info = await stat(file + suffix);
+        if (!info.isFile()) continue;
+        // A copy older than its file is stale (the file was replaced after the build).
+        if (suffix && original && info.mtimeMs < original.mtimeMs) continue;
+        data = await readFile(file + suffix);
+      } catch { continue; }
+      const etag = await etagOf(file + suffix, info, data);
+      const headers = {
+        'content-type': TYPES[extname(rel)] || 'application/octet-stream',
+        'cache-control': HASHED.test(rel) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        etag,
+        'last-modified': info.mtime.toUTCString(),
+        'x-content-type-options': 'nosniff',
+        vary: 'Accept-Encoding',
+      };
+      if (encoding) headers['content-encoding'] = encoding;
+      if (rel.startsWith('endpoint/')) headers['access-control-allow-origin'] = '*';
+      const inm = req.headers['if-none-match'];
+      const ims = Date.parse(req.headers['if-modified-since'] || '');
+      const fresh = inm ? inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)
+        : !Number.isNaN(ims) && Math.floor(info.mtimeMs / 1000) * 1000 <= ims;
+      if (fresh) {
+        delete headers['content-type'];
+        return finish(304, headers, null);
+      }
+      headers['content-length'] = String(data.length);
+      return finish(200, headers, data);
+    }
+    return finish(404, { 'content-type': 'text/plain; charset=utf-8' }, Buffer.from('not found'));
+  };
+}
+
+/// Serves `root` on host:port (0: any free port). Resolves to {url, server, close()}.
+export function serveDir(root, { port = 0, host = '127.0.0.1', onDone, onRequest } = {}) {
+  const handle = handler(root, onDone);
+  const server = createServer((req, res) => { if (onRequest) onRequest(req); handle(req, res); });
+  return new Promise((ok) => server.listen(port, host, () => {
+    const { port: p } = server.address();
+    ok({ url: `http://${host}:${p}/`, server, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }) });
+  }));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] || '').href) {
+  const args = process.argv.slice(2);
+  const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args.splice(i, 2)[1] : dflt; };
+  const port = Number(opt('--port', process.env.PORT || 8080));
+  const host = opt('--host', '127.0.0.1');
+  const root = args[0] || 'dist';
+  const { url } = await serveDir(root, { port, host });
+  console.log(`serving ${join(root)} on ${url}`);
+}

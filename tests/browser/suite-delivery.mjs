@@ -1,0 +1,115 @@
+// Delivery: what the run command's server (scripts/serve.mjs) sends — precompressed files with
+// the right Content-Encoding, cache headers, 304s, a real robots.txt — and what the page does on
+// a first and a repeat visit: an unchanged endpoint costs no body bytes, the decoder wasm is
+// fetched after the app's wasm, the splash gives way to the app, <noscript> explains itself,
+// the yima-decoder-ready mark fires on repeat visits too.
+import { request } from 'node:http';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { serve } from './serve.mjs';
+import { check, DIST, launch, waitTrust } from './lib.mjs';
+
+function get(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject).end();
+  });
+}
+
+async function http(url) {
+  const wasm = readdirSync(DIST).find((f) => /^yima-[0-9a-f]+_bg\.wasm$/.test(f));
+  const raw = readFileSync(join(DIST, wasm));
+  const br = await get(url + wasm, { 'accept-encoding': 'gzip, deflate, br' });
+  check('app wasm: brotli to a client that accepts it, same bytes once decoded',
+    br.headers['content-encoding'] === 'br' && brotliDecompressSync(br.body).equals(raw) && br.body.length < raw.length * 0.6,
+    `${br.headers['content-encoding']} ${br.body.length} of ${raw.length}`);
+  check('app wasm: application/wasm, Vary: Accept-Encoding, immutable',
+    br.headers['content-type'] === 'application/wasm' && /accept-encoding/i.test(br.headers.vary || '') && /immutable/.test(br.headers['cache-control'] || ''),
+    JSON.stringify([br.headers['content-type'], br.headers.vary, br.headers['cache-control']]));
+  const gz = await get(url + wasm, { 'accept-encoding': 'gzip' });
+  check('app wasm: gzip when only gzip is accepted', gz.headers['content-encoding'] === 'gzip' && gunzipSync(gz.body).equals(raw), gz.headers['content-encoding']);
+  const plain = await get(url + wasm, { 'accept-encoding': 'br;q=0, gzip;q=0' });
+  check('app wasm: identity when nothing is accepted', !plain.headers['content-encoding'] && plain.body.equals(raw), plain.headers['content-encoding']);
+  const dec = await get(url + 'decoder/yima_decode_worker_bg.wasm', { 'accept-encoding': 'gzip' });
+  check('decoder wasm: gzip, not immutable (fixed name)', dec.headers['content-encoding'] === 'gzip' && dec.headers['cache-control'] === 'no-cache', dec.headers['cache-control']);
+
+  const index = await get(url, { 'accept-encoding': 'gzip' });
+  check('index.html: no-cache with an ETag and Last-Modified', index.status === 200 && index.headers['cache-control'] === 'no-cache' && !!index.headers.etag && !!index.headers['last-modified']);
+  const again = await get(url, { 'accept-encoding': 'gzip', 'if-none-match': index.headers.etag });
+  check('index.html: If-None-Match → 304 with no body', again.status === 304 && again.body.length === 0, `${again.status} ${again.body.length}`);
+  const since = await get(url + 'sw.js', { 'if-modified-since': new Date(Date.now() + 1000).toUTCString() });
+  check('sw.js: If-Modified-Since → 304', since.status === 304, `${since.status}`);
+  const keys = await get(url + 'endpoint/keys.json', { 'accept-encoding': 'gzip' });
+  check('endpoint file: no-cache, ETag, CORS for any origin', keys.headers['cache-control'] === 'no-cache' && !!keys.headers.etag && keys.headers['access-control-allow-origin'] === '*');
+  const robots = await get(url + 'robots.txt');
+  check('/robots.txt is a robots file, not index.html', robots.status === 200 && /^text\/plain/.test(robots.headers['content-type']) && /User-agent/.test(robots.body.toString()));
+  const missing = await get(url + 'no-such-page');
+  check('an unknown path is a 404', missing.status === 404, `${missing.status}`);
+  const outside = await get(url + '%2e%2e/%2e%2e/Cargo.toml');
+  check('a path outside dist/ is a 404', outside.status === 404, `${outside.status}`);
+}
+
+export async function run() {
+  const server = await serve(DIST);
+  const { url, log } = server;
+  const browser = await launch();
+  try {
+    await http(url);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${url}?venue=metro`);
+    const splash = await page.evaluate(() => document.getElementById('splash'));
+    check('the splash is gone once the app is mounted', splash === null);
+    await waitTrust(page);
+    await page.getByTestId('nav-settings').click();
+
+    // First visit: the decoder's wasm is requested only after the app's wasm has arrived.
+    const appWasm = log.find((r) => /\/yima-[0-9a-f]+_bg\.wasm$/.test(r.url));
+    const decWasm = log.find((r) => r.url.endsWith('/decoder/yima_decode_worker_bg.wasm'));
+    check('first visit: the decoder wasm is fetched after the app wasm, not competing with it',
+      appWasm && decWasm && decWasm.at >= appWasm.end, appWasm && decWasm ? `app done ${appWasm.end.toFixed(0)} ms, decoder asked ${decWasm.at.toFixed(0)} ms` : 'not fetched');
+    check('first visit: wasm sent compressed', appWasm?.encoding && decWasm?.encoding, `${appWasm?.encoding} ${decWasm?.encoding}`);
+
+    // Trust-data sync again (manual refresh): the unchanged endpoint answers 304, no body bytes.
+    await page.waitForFunction(() => /成功|OK/.test(document.querySelector('[data-testid=endpoint-status]')?.textContent || ''), null, { timeout: 10000 });
+    const from = log.length;
+    await page.getByTestId('refresh').click();
+    await page.waitForFunction(() => /成功|OK/.test(document.querySelector('[data-testid=endpoint-status]')?.textContent || ''), null, { timeout: 10000 });
+    await page.waitForTimeout(300);
+    const refetch = log.slice(from).filter((r) => r.url.includes('/endpoint/'));
+    const bytes = refetch.reduce((a, r) => a + (r.sent || 0), 0);
+    check('an unchanged endpoint: both files answered 304 with 0 body bytes',
+      refetch.length >= 2 && refetch.every((r) => r.status === 304 && r.inm) && bytes === 0,
+      refetch.map((r) => `${r.url} ${r.status} ${r.sent} B`).join('; '));
+    const status = await page.getByTestId('endpoint-status').innerText();
+    check('after a 304 the data is still there and the sync says OK', /#\d+/.test(status) && /成功|OK/.test(status), status.replace(/\s+/g, ' '));
+
+    // Repeat visit (service worker in control): decoder-ready mark, and the endpoint costs 304s.
+    await page.evaluate(async () => { await navigator.serviceWorker.ready; for (let i = 0; i < 50 && !navigator.serviceWorker.controller; i++) await new Promise((r) => setTimeout(r, 100)); });
+    const from2 = log.length;
+    await page.reload();
+    await waitTrust(page);
+    const mark = await page.waitForFunction(() => performance.getEntriesByName('yima-decoder-ready').length > 0, null, { timeout: 10000 }).then(() => true, () => false);
+    check('repeat visit: the yima-decoder-ready mark fires', mark);
+    await page.waitForTimeout(500);
+    const repeat = log.slice(from2);
+    const body = repeat.filter((r) => !r.url.includes('/endpoint/')).reduce((a, r) => a + (r.sent || 0), 0);
+    check('repeat visit: only index.html/sw.js revalidated, no app bytes downloaded again', body < 20_000, `${body} B: ${repeat.map((r) => `${r.url} ${r.status}`).join(', ')}`);
+    await context.close();
+
+    // JavaScript off: the <noscript> text says why nothing happens.
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const p2 = await noJs.newPage();
+    await p2.goto(url);
+    const text = await p2.locator('body').innerText();
+    check('<noscript> explains that JavaScript is needed (zh + en)', /JavaScript/.test(text) && /需要启用/.test(text), text.slice(0, 80));
+    await noJs.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
