@@ -5,7 +5,7 @@ use yima_core::i18n::Lang;
 use yima_core::Session;
 
 use crate::prefs::{Counters, Prefs, UrlParams};
-use crate::screens::{card::CardView, demo::DemoScreen, scan::ScanScreen, settings::SettingsScreen};
+use crate::screens::{a11y::LiveRegion, card::CardView, demo::DemoScreen, scan::ScanScreen, settings::SettingsScreen};
 use crate::state::{AppState, Screen};
 use crate::trust_store;
 use crate::{clock, i18n_ui::tr};
@@ -40,11 +40,13 @@ pub fn App() -> impl IntoView {
     let nav = move |to: Screen, zh: &'static str, en: &'static str, id: &'static str| {
         view! {
             <button class="nav" class:active=move || state.screen.get() == to data-testid=id
+                aria-current=move || (state.screen.get() == to).then_some("page")
                 on:click=move |_| state.screen.set(to)>{move || tr(state.lang(), zh, en)}</button>
         }
     };
     view! {
         <main class="app">
+            <h1 class="sr-only">{move || tr(state.lang(), "一码通行 扫码核验", "Yima health-code check")}</h1>
             <Show when=move || state.update_ready.get()>
                 <div class="update-banner" data-testid="update-banner">
                     {move || tr(state.lang(), "有新版本", "A new version is ready")}
@@ -66,6 +68,7 @@ pub fn App() -> impl IntoView {
                 Screen::Demo => ().into_any(),
             }}
             <CardView/>
+            <LiveRegion/>
         </main>
     }
 }

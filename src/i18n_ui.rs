@@ -17,15 +17,15 @@ pub fn local_time(t: Time) -> String {
     format!("{:02}-{:02} {:02}:{:02}", d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes())
 }
 
-/// An age such as "3 天" / "5 h".
+/// An age such as "3 天" / "5 h" (a no-break space keeps number and unit on one line).
 pub fn age(seconds: i64, lang: Lang) -> String {
     let s = seconds.max(0);
     match (s / 86400, s / 3600, lang) {
-        (d, _, Lang::Zh) if d >= 1 => format!("{d} 天"),
-        (d, _, Lang::En) if d >= 1 => format!("{d} d"),
-        (_, h, Lang::Zh) if h >= 1 => format!("{h} 小时"),
-        (_, h, Lang::En) if h >= 1 => format!("{h} h"),
-        (_, _, Lang::Zh) => format!("{} 分钟", s / 60),
-        (_, _, Lang::En) => format!("{} min", s / 60),
+        (d, _, Lang::Zh) if d >= 1 => format!("{d}\u{a0}天"),
+        (d, _, Lang::En) if d >= 1 => format!("{d}\u{a0}d"),
+        (_, h, Lang::Zh) if h >= 1 => format!("{h}\u{a0}小时"),
+        (_, h, Lang::En) if h >= 1 => format!("{h}\u{a0}h"),
+        (_, _, Lang::Zh) => format!("{}\u{a0}分钟", s / 60),
+        (_, _, Lang::En) => format!("{}\u{a0}min", s / 60),
     }
 }

@@ -22,4 +22,8 @@ mod tests;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);
+    // The first-visit splash in index.html gives way to the app.
+    if let Some(splash) = leptos::prelude::document().get_element_by_id("splash") {
+        splash.remove();
+    }
 }

@@ -43,7 +43,9 @@ pub fn CardView() -> impl IntoView {
         let lang = state.lang();
         let place = format!("{} · {}", venue_name(state), region::name(shown.card.venue.region, lang));
         Some(view! {
-            <div class="card-backdrop" on:click=move |_| close_card(state)>
+            // A dialog over the page (focus, Escape and the announcement: screens/a11y.rs).
+            <div class="card-backdrop" role="dialog" aria-modal="true" tabindex="-1" data-testid="card-dialog"
+                aria-label=tr(lang, "核验结果", "Scan result") on:click=move |_| close_card(state)>
                 {card_body(&shown, lang, place)}
             </div>
         })
@@ -57,9 +59,13 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> impl IntoView {
     let holder = c.holder.as_ref().map(|h| format!("{}  {}", h.masked_name, h.masked_id));
     let issuer = c.issuer_region.map(|r| region::name(r, lang));
     let colour = c.colour.map(|col| (colour_class(col), i18n::colour(col, lang)));
-    let vacc = c.vaccination.as_ref().map(|v| match lang {
-        Lang::Zh => format!("已接种 {} 剂（末剂 {}）", v.doses, v.last_dose),
-        Lang::En => format!("{} doses (last {})", v.doses, v.last_dose),
+    // The date stays on one line (no "2022-03-" / "01" break).
+    let vacc = c.vaccination.as_ref().map(|v| {
+        let (before, after) = match lang {
+            Lang::Zh => (format!("已接种 {} 剂（末剂 ", v.doses), "）"),
+            Lang::En => (format!("{} doses (last ", v.doses), ")"),
+        };
+        view! { {before}<span class="nowrap">{v.last_dose.to_string()}</span>{after} }
     });
     let sources: Vec<String> = c
         .sources
@@ -78,7 +84,7 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> impl IntoView {
     view! {
         <article class=format!("card verdict-{}", verdict_code(v)) data-testid="card" data-merged=merged.to_string()
             data-sources=c.sources.len().to_string()>
-            <header class="verdict" data-testid="verdict" data-verdict=verdict_code(v) role="status" aria-live="assertive">
+            <header class="verdict" data-testid="verdict" data-verdict=verdict_code(v)>
                 <span class="verdict-icon" aria-hidden="true">{icon(v)}</span>
                 <span class="verdict-text">{i18n::verdict(v, lang)}</span>
             </header>
@@ -103,7 +109,9 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> impl IntoView {
                     {sources.join(" + ")}
                 </p>
             })}
-            <p class="tap-hint">{tr(lang, "轻触关闭", "Tap to close")}</p>
+            <p class="tap-hint">{tr(lang, "轻触任意处关闭", "Tap anywhere to close")}</p>
+            // Closes through the backdrop's click handler (the click bubbles up to it).
+            <button type="button" class="card-close" data-testid="card-close">{tr(lang, "关闭", "Close")}</button>
         </article>
     }
 }

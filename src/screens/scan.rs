@@ -103,6 +103,8 @@ pub fn ScanScreen() -> impl IntoView {
                         <button data-testid="switch-camera" on:click=switch>{move || tr(state.lang(), "切换摄像头", "Switch camera")}</button>
                     </Show>
                 </div>
+                // Live: a camera problem is read out when it appears.
+                <div aria-live="assertive" data-testid="camera-live">
                 {move || camera_message(cam.get(), state).map(|(msg, detail)| view! {
                     <div class="cam-problem" data-testid="camera-problem" data-state=move || cam.get().code()>
                         <p>{msg}</p>
@@ -110,8 +112,11 @@ pub fn ScanScreen() -> impl IntoView {
                         <button data-testid="camera-retry" on:click=retry>{tr(state.lang(), "重试摄像头", "Try the camera again")}</button>
                     </div>
                 })}
+                </div>
             </div>
-            {move || state.notice.get().map(|n| view! { <p class="notice" data-testid="notice">{n}</p> })}
+            <div aria-live="polite" data-testid="notice-live">
+                {move || state.notice.get().map(|n| view! { <p class="notice" data-testid="notice">{n}</p> })}
+            </div>
             <div class="fallbacks">
                 <label class="photo-button">
                     {move || tr(state.lang(), "拍照识别", "Take a photo")}
@@ -179,7 +184,8 @@ fn ManualInput() -> impl IntoView {
     view! {
         <form class="manual" on:submit=move |ev| { ev.prevent_default(); submit(); }>
             <input type="text" data-testid="manual-input" autocomplete="off" autocapitalize="off" spellcheck="false"
-                placeholder=move || tr(state.lang(), "扫码枪 / 粘贴二维码内容，回车确认", "Scan gun / paste QR text, then Enter")
+                placeholder=move || tr(state.lang(), "扫码枪 / 粘贴内容", "Scan gun / paste")
+                aria-label=move || tr(state.lang(), "扫码枪 / 粘贴二维码内容，回车确认", "Scan gun / paste QR text, then Enter")
                 prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
             <button type="submit" data-testid="manual-submit">{move || tr(state.lang(), "核验", "Verify")}</button>
         </form>

@@ -70,9 +70,9 @@ pub fn StatusStrip() -> impl IntoView {
             <span>{move || region::name(state.prefs.with(|p| p.region), lang())}</span>
             <span data-testid="trust-age">{trust_age}</span>
             <span class="counters" data-testid="counters">
-                <b class="c-pass">{move || format!("✔ {}", state.counters.with(|c| c.pass))}</b>
-                <b class="c-deny">{move || format!("✖ {}", state.counters.with(|c| c.deny))}</b>
-                <b class="c-check">{move || format!("? {}", state.counters.with(|c| c.check))}</b>
+                <b class="c-pass"><span aria-hidden="true">"✔ "</span><span class="sr-only">{move || tr(lang(), "通过", "passed")}</span>{move || state.counters.with(|c| c.pass)}</b>
+                <b class="c-deny"><span aria-hidden="true">"✖ "</span><span class="sr-only">{move || tr(lang(), "不通过", "denied")}</span>{move || state.counters.with(|c| c.deny)}</b>
+                <b class="c-check"><span aria-hidden="true">"? "</span><span class="sr-only">{move || tr(lang(), "人工核验", "checked by hand")}</span>{move || state.counters.with(|c| c.check)}</b>
             </span>
         </div>
         {move || banners().into_iter().map(|(kind, text)| view! {

@@ -80,8 +80,14 @@ pub fn ago(seconds: i64, lang: Lang) -> String {
     pick(lang, &format!("{h} 小时前"), &format!("{h} h ago"))
 }
 
-fn hours(seconds: i64) -> String {
-    let tenths = seconds * 10 / 3600;
+/// Hours for a "too old" reason: whole hours (as the card's test row shows them) once at least
+/// an hour over the limit; near the limit, tenths rounded up, so "over 48 h" never reads "48.0".
+fn hours(seconds: i64, max_hours: u32) -> String {
+    let whole = seconds.max(0) / 3600;
+    if whole > i64::from(max_hours) {
+        return whole.to_string();
+    }
+    let tenths = (seconds.max(0) * 10 + 3599) / 3600;
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
@@ -120,15 +126,15 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         NatPositive => pick(lang, "核酸检测阳性", "NAT result positive"),
         NatTooOld { age_seconds, max_hours } => pick(
             lang,
-            &format!("核酸结果已 {} 小时，超过 {max_hours} 小时", hours(*age_seconds)),
-            &format!("NAT result is {} h old, over {max_hours} h", hours(*age_seconds)),
+            &format!("核酸结果已 {} 小时，超过 {max_hours} 小时", hours(*age_seconds, *max_hours)),
+            &format!("NAT result is {} h old, over {max_hours} h", hours(*age_seconds, *max_hours)),
         ),
         AntigenMissing => pick(lang, "无抗原检测结果", "No antigen result"),
         AntigenPositive => pick(lang, "抗原检测阳性", "Antigen result positive"),
         AntigenTooOld { age_seconds, max_hours } => pick(
             lang,
-            &format!("抗原结果已 {} 小时，超过 {max_hours} 小时", hours(*age_seconds)),
-            &format!("Antigen result is {} h old, over {max_hours} h", hours(*age_seconds)),
+            &format!("抗原结果已 {} 小时，超过 {max_hours} 小时", hours(*age_seconds, *max_hours)),
+            &format!("Antigen result is {} h old, over {max_hours} h", hours(*age_seconds, *max_hours)),
         ),
         ResultInFuture => pick(lang, "检测时间晚于当前时间", "Test dated in the future"),
         HealthCodeMissing => pick(lang, "仅有检测报告：请同时出示健康码", "Test report only: ask for the health code too"),
@@ -161,7 +167,10 @@ mod tests {
     #[test]
     fn texts() {
         assert_eq!(verdict(Verdict::Check, Lang::Zh), "人工核验");
-        assert_eq!(reason(&Reason::NatTooOld { age_seconds: 48 * 3600 + 1, max_hours: 48 }, Lang::En), "NAT result is 48.0 h old, over 48 h");
+        assert_eq!(reason(&Reason::NatTooOld { age_seconds: 48 * 3600 + 1, max_hours: 48 }, Lang::En), "NAT result is 48.1 h old, over 48 h");
+        // Well over the limit: whole hours, as the test row's "60 h ago".
+        assert_eq!(reason(&Reason::NatTooOld { age_seconds: 60 * 3600 + 100, max_hours: 48 }, Lang::En), "NAT result is 60 h old, over 48 h");
+        assert_eq!(ago(60 * 3600 + 100, Lang::En), "60 h ago");
         assert_eq!(ago(20 * 3600 + 5, Lang::Zh), "20 小时前");
         assert_eq!(ago(125, Lang::En), "2 min ago");
         assert_eq!(Lang::parse("en-US"), Some(Lang::En));
