@@ -109,6 +109,15 @@ async function keyboard(page) {
   check('the close button closes the card from the keyboard', await page.getByTestId('card').waitFor({ state: 'detached', timeout: 2000 }).then(() => true, () => false));
 }
 
+async function denyCardChecks(page, lang) {
+  await targets(page, `deny card (${lang})`);
+  const marked = await page.evaluate(() => {
+    const dd = document.querySelector('.facts dd.alarm');
+    return dd ? { sign: getComputedStyle(dd, '::before').content, colour: getComputedStyle(dd).color, ink: getComputedStyle(document.querySelector('.facts dd:not(.alarm)')).color } : null;
+  });
+  check(`the test row a reason points at is marked by a sign, not red text (${lang})`, marked && /⚠/.test(marked.sign) && marked.colour === marked.ink, JSON.stringify(marked));
+}
+
 export async function run({ url }) {
   mkdirSync(OUT, { recursive: true });
   const browser = await launch();
@@ -116,7 +125,7 @@ export async function run({ url }) {
     for (const scheme of ['light', 'dark']) {
       for (const lang of ['zh', 'en']) {
         const tag = `${lang} ${scheme}`;
-        const page = await browser.newPage({ viewport: { width: 390, height: 844 }, colorScheme: scheme });
+        const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: scheme })).newPage();
         await page.goto(`${url}?venue=metro&lang=${lang}`);
         await waitTrust(page);
         await axe(page, `scan screen (${tag})`);
@@ -125,14 +134,7 @@ export async function run({ url }) {
           const card = await scanCard(page, id);
           check(`${want} card shown (${tag})`, card?.verdict === want, `${card?.verdict}`);
           await axe(page, `${want} card (${tag})`);
-        }
-        if (scheme === 'light') {
-          await targets(page, `deny card (${lang})`);
-          const marked = await page.evaluate(() => {
-            const dd = document.querySelector('.facts dd.alarm');
-            return dd ? { sign: getComputedStyle(dd, '::before').content, colour: getComputedStyle(dd).color, ink: getComputedStyle(document.querySelector('.facts dd:not(.alarm)')).color } : null;
-          });
-          check(`the test row a reason points at is marked by a sign, not red text (${lang})`, marked && /⚠/.test(marked.sign) && marked.colour === marked.ink, JSON.stringify(marked));
+          if (want === 'deny' && scheme === 'light') await denyCardChecks(page, lang);
         }
         await closeCard(page);
         await pasteScan(page, samples().byId.green_no_nat.qr);
@@ -156,14 +158,14 @@ export async function run({ url }) {
           await closeCard(page);
           await keyboard(page);
         }
-        await page.close();
+        await page.context().close();
       }
     }
 
     // 360×640: zh at normal size, en with 200 % text; every screen and the deny card.
     for (const [lang, scale] of [['zh', 100], ['en', 200], ['zh', 200]]) {
       const what = `${lang} 360×640, ${scale} % text`;
-      const page = await browser.newPage({ viewport: { width: 360, height: 640 } });
+      const page = await (await browser.newContext({ viewport: { width: 360, height: 640 } })).newPage();
       await page.goto(`${url}?venue=metro&lang=${lang}`);
       await page.addStyleTag({ content: `html { font-size: ${scale}% }` });
       await waitTrust(page);
@@ -172,12 +174,16 @@ export async function run({ url }) {
         await scanCard(page, id);
         await fits(page, `${id} card (${what})`);
         if (id === DENY && lang === 'zh' && scale === 100) await page.screenshot({ path: join(OUT, 'deny-360x640-zh.png') });
-        if (id === DENY && lang === 'en' && scale === 200) await page.screenshot({ path: join(OUT, 'deny-200pct-en.png'), fullPage: true });
+        if (id === DENY && lang === 'en' && scale === 200) {
+          await page.screenshot({ path: join(OUT, 'deny-200pct-en.png') });
+          await page.getByTestId('card-dialog').evaluate((e) => { e.scrollTop = e.scrollHeight; });
+          await page.screenshot({ path: join(OUT, 'deny-200pct-en-end.png') });
+        }
       }
       await closeCard(page);
       await page.getByTestId('nav-settings').click();
       await fits(page, `settings (${what})`);
-      await page.close();
+      await page.context().close();
     }
 
     // A browser that darkens pages itself (Chrome's auto dark mode, WebView algorithmic
