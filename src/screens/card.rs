@@ -1,10 +1,10 @@
 //! The one card: verdict (colour + icon + text), reasons in words, the verified facts.
 
 use leptos::prelude::*;
-use yima_core::card::{Source, TestView};
+use yima_core::card::{Source, TestView, TripView};
 use yima_core::i18n::{self, Lang};
 use yima_core::policy::TimeBasis;
-use yima_core::{region, Colour, Reason, Verdict};
+use yima_core::{city, region, Colour, Reason, Verdict};
 
 use crate::state::{AppState, Shown};
 use crate::i18n_ui::{local_time, tr};
@@ -57,7 +57,11 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> impl IntoView {
     let v = c.verdict;
     let reasons: Vec<String> = c.reasons.iter().map(|r| i18n::reason(r, lang)).collect();
     let holder = c.holder.as_ref().map(|h| format!("{}  {}", h.masked_name, h.masked_id));
-    let issuer = c.issuer_region.map(|r| region::name(r, lang));
+    // A national channel names itself: "国家政务服务平台 · 广东".
+    let issuer = c.issuer_region.map(|r| match &c.channel {
+        Some(ch) if ch.national => format!("{} · {}", if lang == Lang::Zh { &ch.name_zh } else { &ch.name_en }, region::name(r, lang)),
+        _ => region::name(r, lang),
+    });
     let colour = c.colour.map(|col| (colour_class(col), i18n::colour(col, lang)));
     // The date stays on one line (no "2022-03-" / "01" break).
     let vacc = c.vaccination.as_ref().map(|v| {
@@ -73,6 +77,7 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> impl IntoView {
         .map(|s| match s {
             Source::HealthCode { region: r } => format!("{}{}", region::name(*r, lang), tr(lang, "健康码", " health code")),
             Source::TestReport { region: r } => format!("{}{}", region::name(*r, lang), tr(lang, "纸质检测报告", " paper test report")),
+            Source::Itinerary { .. } => tr(lang, "通信行程卡", "itinerary card").to_string(),
         })
         .collect();
     let merged = shown.merged || c.sources.len() > 1;
@@ -80,7 +85,11 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> impl IntoView {
     let verified = !c.sources.is_empty();
     // Highlight the test row a reason refers to.
     let nat_alarm = c.reasons.iter().any(|r| matches!(r, Reason::NatMissing | Reason::NatPositive | Reason::NatTooOld { .. }));
-    let antigen_alarm = c.reasons.iter().any(|r| matches!(r, Reason::AntigenMissing | Reason::AntigenPositive | Reason::AntigenTooOld { .. }));
+    let antigen_alarm = c
+        .reasons
+        .iter()
+        .any(|r| matches!(r, Reason::AntigenMissing | Reason::AntigenPositive | Reason::AntigenTooOld { .. } | Reason::AntigenSelfTest));
+    let trip_alarm = c.reasons.iter().any(|r| r.severity() != Verdict::Pass && matches!(r, Reason::ItineraryStar { .. } | Reason::ItineraryMissing | Reason::ItineraryExpired));
     view! {
         <article class=format!("card verdict-{}", verdict_code(v)) data-testid="card" data-merged=merged.to_string()
             data-sources=c.sources.len().to_string()>
@@ -102,6 +111,7 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> impl IntoView {
                     {colour.map(|(cls, name)| view! { <dt>{tr(lang, "健康码", "Code")}</dt><dd class=cls data-testid="colour">{name}</dd> })}
                     {test_row(c.nat.as_ref(), lang, "nat", tr(lang, "核酸", "NAT"), nat_alarm)}
                     {test_row(c.antigen.as_ref(), lang, "antigen", tr(lang, "抗原", "Antigen"), antigen_alarm)}
+                    {c.itinerary.as_ref().map(|t| trip_row(t, lang, trip_alarm))}
                     {vacc.map(|v| view! { <dt>{tr(lang, "疫苗", "Vaccination")}</dt><dd>{v}</dd> })}
                 </dl>
                 <p class="sources" data-testid="sources">
@@ -124,11 +134,21 @@ fn test_row(t: Option<&TestView>, lang: Lang, id: &'static str, label: &'static 
                 TimeBasis::Report => (tr(lang, "报告", "reported"), t.reported_at),
                 TimeBasis::Sample => (tr(lang, "采样", "sampled"), t.sampled_at),
             };
-            format!("{} · {} · {} {} · {}", i18n::outcome(t.outcome, lang), i18n::ago(t.age_seconds, lang), basis, local_time(at), t.institution)
+            let who = i18n::provenance(t.provenance, &t.institution, lang);
+            format!("{} · {} · {} {} · {}", i18n::outcome(t.outcome, lang), i18n::ago(t.age_seconds, lang), basis, local_time(at), who)
         }
     };
     view! {
         <dt>{label}</dt>
         <dd data-testid=id class:alarm=alarm>{text}</dd>
+    }
+}
+
+/// The 14-day itinerary: cities by name, and the star spelled out (never colour alone).
+fn trip_row(t: &TripView, lang: Lang, alarm: bool) -> impl IntoView {
+    let star = if t.star { tr(lang, " · ★ 到过中高风险地区所在城市", " · ★ visited a city with risk areas") } else { tr(lang, " · 无星", " · no star") };
+    view! {
+        <dt>{tr(lang, "14 天行程", "14-day trip")}</dt>
+        <dd data-testid="itinerary" data-star=t.star.to_string() class:alarm=alarm>{format!("{}{star}", city::names(&t.cities, lang))}</dd>
     }
 }

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::claims::{Colour, TestKind, TestOutcome, TestResult, Vaccination};
+use crate::claims::{Colour, Provenance, TestKind, TestOutcome, TestResult, Vaccination};
+use crate::trust::{IssuerKey, Scope};
 use crate::evaluate::{basis_time, Facts};
 use crate::policy::{Policy, TimeBasis, VenueKey};
 use crate::verdict::{Reason, Verdict};
@@ -14,6 +15,31 @@ use crate::Time;
 pub enum Source {
     HealthCode { region: u32 },
     TestReport { region: u32 },
+    Itinerary { region: u32 },
+}
+
+/// The channel that issued the health code (its trust-list entry's names and scope), e.g.
+/// 国家政务服务平台 for a national key: the same policy applies whichever channel issued it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChannelView {
+    pub name_zh: String,
+    pub name_en: String,
+    pub national: bool,
+}
+
+impl ChannelView {
+    pub fn of(key: &IssuerKey) -> Self {
+        ChannelView { name_zh: key.name_zh.clone(), name_en: key.name_en.clone(), national: key.scope == Scope::National }
+    }
+}
+
+/// The 14-day itinerary as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TripView {
+    pub cities: Vec<u32>,
+    pub star: bool,
+    /// When the itinerary was issued (its credential, or the health code carrying it).
+    pub as_of: Time,
 }
 
 /// A test as shown on the card.
@@ -25,6 +51,7 @@ pub struct TestView {
     pub reported_at: Time,
     pub institution: String,
     pub institution_region: u32,
+    pub provenance: Provenance,
     /// Age at evaluation, counted from `basis`.
     pub age_seconds: i64,
     pub basis: TimeBasis,
@@ -44,11 +71,14 @@ pub struct Card {
     pub holder: Option<HolderView>,
     /// Region of the health code's issuer (or of the report's signer when alone).
     pub issuer_region: Option<u32>,
+    /// The channel that issued the health code.
+    pub channel: Option<ChannelView>,
     pub colour: Option<Colour>,
     pub code_issued_at: Option<Time>,
     pub nat: Option<TestView>,
     pub antigen: Option<TestView>,
     pub vaccination: Option<Vaccination>,
+    pub itinerary: Option<TripView>,
     /// Credentials merged into this card, in scan order.
     pub sources: Vec<Source>,
     pub venue: VenueKey,
@@ -66,11 +96,13 @@ impl Card {
             reasons,
             holder: None,
             issuer_region: None,
+            channel: None,
             colour: None,
             code_issued_at: None,
             nat: None,
             antigen: None,
             vaccination: None,
+            itinerary: None,
             sources: Vec::new(),
             venue,
             evaluated_at: now,
@@ -85,11 +117,16 @@ impl Card {
         let view = |kind: TestKind| {
             let rule = policy.and_then(|p| if kind == TestKind::Nat { p.nat.as_ref() } else { p.antigen.as_ref() });
             let basis = rule.map_or(TimeBasis::Report, |r| r.basis);
-            facts.latest(kind, basis, now, skew).map(|t| test_view(t, basis, now))
+            // The result that counts; else a self-test the venue does not count, shown as such.
+            let counted = facts.latest(kind, basis, rule.is_some_and(|r| r.institution_only), now, skew);
+            counted.or_else(|| facts.latest(kind, basis, false, now, skew)).map(|t| test_view(t, basis, now))
         };
         card.nat = view(TestKind::Nat);
         card.antigen = view(TestKind::Antigen);
-        let holder = facts.health.as_ref().map(|h| &h.holder).or(facts.reports.first().map(|r| &r.holder));
+        card.itinerary = facts.trip(now, skew).map(|(t, as_of)| TripView { cities: t.cities.clone(), star: t.star, as_of });
+        let holder = (facts.health.as_ref().map(|h| &h.holder))
+            .or(facts.reports.first().map(|r| &r.holder))
+            .or(facts.itineraries.first().map(|i| &i.holder));
         card.holder = holder.map(|h| HolderView { masked_name: h.masked_name.clone(), masked_id: h.masked_id.clone() });
         if let Some(h) = &facts.health {
             card.issuer_region = Some(h.region);
@@ -97,7 +134,7 @@ impl Card {
             card.code_issued_at = Some(h.issued_at);
             card.vaccination = h.vaccination.clone();
         } else {
-            card.issuer_region = facts.reports.first().map(|r| r.region);
+            card.issuer_region = facts.reports.first().map(|r| r.region).or(facts.itineraries.first().map(|i| i.region));
         }
         card.sources = sources;
         card
@@ -112,6 +149,7 @@ fn test_view(t: &TestResult, basis: TimeBasis, now: Time) -> TestView {
         reported_at: t.reported_at,
         institution: t.institution.clone(),
         institution_region: t.institution_region,
+        provenance: t.provenance,
         age_seconds: (now - basis_time(t, basis)).num_seconds(),
         basis,
     }

@@ -46,6 +46,22 @@ pub struct Holder {
     pub id_hash: [u8; 16],
 }
 
+/// How a result reached the issuer: tested by an institution, or a self-test the holder
+/// uploaded (e.g. through a mini-program), whose authenticity is the holder's word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Provenance {
+    #[default]
+    Institution,
+    SelfTest,
+}
+
+impl Provenance {
+    fn is_institution(&self) -> bool {
+        *self == Provenance::Institution
+    }
+}
+
 /// One test result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TestResult {
@@ -65,6 +81,20 @@ pub struct TestResult {
     /// GB/T 2260 code of the institution's region.
     #[serde(rename = "g")]
     pub institution_region: u32,
+    /// Absent (institution) on every credential issued before self-tests were carried.
+    #[serde(rename = "m", default, skip_serializing_if = "Provenance::is_institution")]
+    pub provenance: Provenance,
+}
+
+/// The 14-day itinerary (通信行程卡): cities visited and the star flag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Trip {
+    /// GB/T 2260 codes of the cities visited in the last 14 days.
+    #[serde(rename = "c")]
+    pub cities: Vec<u32>,
+    /// Set when a visited city had medium- or high-risk areas (the "star").
+    #[serde(rename = "s")]
+    pub star: bool,
 }
 
 /// Vaccination summary.
@@ -102,6 +132,9 @@ pub struct HealthCode {
     /// issued before identifiers, which cannot be revoked one by one.
     #[serde(rename = "u", default, skip_serializing_if = "Option::is_none", with = "opt_bytes_16")]
     pub uid: Option<[u8; 16]>,
+    /// The itinerary carried inline (as 随申码 did), signed with the code.
+    #[serde(rename = "j", default, skip_serializing_if = "Option::is_none")]
+    pub itinerary: Option<Trip>,
 }
 
 /// A paper test report's QR, signed by a testing institution's key.
@@ -123,13 +156,34 @@ pub struct TestReport {
     pub uid: Option<[u8; 16]>,
 }
 
-/// The claims of a credential: externally tagged by kind (`hc` or `tr`).
+/// A dynamic itinerary credential (行程卡), signed by a key with role `itinerary`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Itinerary {
+    /// GB/T 2260 code of the region the issuer signs for (checked against the key's scope).
+    #[serde(rename = "g")]
+    pub region: u32,
+    #[serde(rename = "a", with = "chrono::serde::ts_seconds")]
+    pub issued_at: Time,
+    #[serde(rename = "x", with = "chrono::serde::ts_seconds")]
+    pub expires_at: Time,
+    #[serde(rename = "p")]
+    pub holder: Holder,
+    #[serde(rename = "t")]
+    pub trip: Trip,
+    /// Credential identifier for revocation, as on the other kinds.
+    #[serde(rename = "u", default, skip_serializing_if = "Option::is_none", with = "opt_bytes_16")]
+    pub uid: Option<[u8; 16]>,
+}
+
+/// The claims of a credential: externally tagged by kind (`hc`, `tr` or `it`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Claims {
     #[serde(rename = "hc")]
     HealthCode(HealthCode),
     #[serde(rename = "tr")]
     TestReport(TestReport),
+    #[serde(rename = "it")]
+    Itinerary(Itinerary),
 }
 
 impl Claims {
@@ -137,18 +191,21 @@ impl Claims {
         match self {
             Claims::HealthCode(h) => h.region,
             Claims::TestReport(r) => r.region,
+            Claims::Itinerary(i) => i.region,
         }
     }
     pub fn holder(&self) -> &Holder {
         match self {
             Claims::HealthCode(h) => &h.holder,
             Claims::TestReport(r) => &r.holder,
+            Claims::Itinerary(i) => &i.holder,
         }
     }
     pub fn issued_at(&self) -> Time {
         match self {
             Claims::HealthCode(h) => h.issued_at,
             Claims::TestReport(r) => r.issued_at,
+            Claims::Itinerary(i) => i.issued_at,
         }
     }
     /// The credential identifier, if it carries one.
@@ -156,12 +213,14 @@ impl Claims {
         match self {
             Claims::HealthCode(h) => h.uid.as_ref(),
             Claims::TestReport(r) => r.uid.as_ref(),
+            Claims::Itinerary(i) => i.uid.as_ref(),
         }
     }
     pub fn expires_at(&self) -> Time {
         match self {
             Claims::HealthCode(h) => h.expires_at,
             Claims::TestReport(r) => r.expires_at,
+            Claims::Itinerary(i) => i.expires_at,
         }
     }
 }

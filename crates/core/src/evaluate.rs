@@ -2,8 +2,8 @@
 
 use chrono::Duration;
 
-use crate::claims::{HealthCode, TestKind, TestOutcome, TestReport, TestResult};
-use crate::policy::{Policy, TestRule, TimeBasis};
+use crate::claims::{HealthCode, Itinerary, Provenance, TestKind, TestOutcome, TestReport, TestResult, Trip};
+use crate::policy::{ItineraryRule, Policy, TestRule, TimeBasis};
 use crate::verdict::Reason;
 use crate::Time;
 
@@ -16,11 +16,13 @@ pub fn plus(t: Time, d: Duration) -> Time {
     t.checked_add_signed(d).unwrap_or(if d < Duration::zero() { Time::MIN_UTC } else { Time::MAX_UTC })
 }
 
-/// Everything verified about one holder: at most one health code and any paper reports.
+/// Everything verified about one holder: at most one health code, any paper reports and
+/// itinerary credentials.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
     pub health: Option<HealthCode>,
     pub reports: Vec<TestReport>,
+    pub itineraries: Vec<Itinerary>,
 }
 
 /// When a test counts from under `basis`.
@@ -33,8 +35,8 @@ pub fn basis_time(t: &TestResult, basis: TimeBasis) -> Time {
 
 impl Facts {
     /// The latest result of `kind` from any source (results through any channel count alike);
-    /// expired reports do not count.
-    pub fn latest(&self, kind: TestKind, basis: TimeBasis, now: Time, skew: Duration) -> Option<&TestResult> {
+    /// expired reports do not count; with `institution_only`, self-test uploads do not either.
+    pub fn latest(&self, kind: TestKind, basis: TimeBasis, institution_only: bool, now: Time, skew: Duration) -> Option<&TestResult> {
         let from_code = self.health.iter().flat_map(|h| match kind {
             TestKind::Nat => h.nat.as_ref(),
             TestKind::Antigen => h.antigen.as_ref(),
@@ -45,7 +47,18 @@ impl Facts {
             .filter(|r| now <= plus(r.expires_at, skew))
             .map(|r| &r.result)
             .filter(|t| t.kind == kind);
-        from_code.chain(from_reports).max_by_key(|t| basis_time(t, basis))
+        from_code
+            .chain(from_reports)
+            .filter(|t| !institution_only || t.provenance == Provenance::Institution)
+            .max_by_key(|t| basis_time(t, basis))
+    }
+
+    /// The latest itinerary shown (inline in the health code, or its own unexpired credential)
+    /// and when it was issued.
+    pub fn trip(&self, now: Time, skew: Duration) -> Option<(&Trip, Time)> {
+        let inline = self.health.iter().filter_map(|h| h.itinerary.as_ref().map(|t| (t, h.issued_at)));
+        let own = self.itineraries.iter().filter(|i| now <= plus(i.expires_at, skew)).map(|i| (&i.trip, i.issued_at));
+        inline.chain(own).max_by_key(|(_, at)| *at)
     }
 }
 
@@ -83,6 +96,17 @@ pub fn evaluate(facts: &Facts, policy: Option<&Policy>, now: Time) -> Vec<Reason
             out.push(Reason::ReportExpired);
         }
     }
+    for i in &facts.itineraries {
+        if i.issued_at > plus(now, skew) {
+            out.push(Reason::IssuedInFuture);
+        }
+        if now > plus(i.expires_at, skew) {
+            out.push(Reason::ItineraryExpired);
+        }
+    }
+    if let Some(rule) = policy.and_then(|p| p.itinerary.as_ref()) {
+        itinerary_reasons(facts.trip(now, skew).map(|(t, _)| t), rule, &mut out);
+    }
     for kind in [TestKind::Nat, TestKind::Antigen] {
         let rule = policy.and_then(|p| match kind {
             TestKind::Nat => p.nat.as_ref(),
@@ -96,10 +120,16 @@ pub fn evaluate(facts: &Facts, policy: Option<&Policy>, now: Time) -> Vec<Reason
 
 fn test_reasons(facts: &Facts, kind: TestKind, rule: Option<&TestRule>, now: Time, skew: Duration, out: &mut Vec<Reason>) {
     let basis = rule.map_or(TimeBasis::Report, |r| r.basis);
+    let institution_only = rule.is_some_and(|r| r.institution_only);
     let nat = kind == TestKind::Nat;
-    let Some(t) = facts.latest(kind, basis, now, skew) else {
+    let Some(t) = facts.latest(kind, basis, institution_only, now, skew) else {
         if rule.is_some() {
-            out.push(if nat { Reason::NatMissing } else { Reason::AntigenMissing });
+            let self_test_only = facts.latest(kind, basis, false, now, skew).is_some();
+            out.push(match (nat, self_test_only) {
+                (true, _) => Reason::NatMissing,
+                (false, true) => Reason::AntigenSelfTest,
+                (false, false) => Reason::AntigenMissing,
+            });
         }
         return;
     };
@@ -123,3 +153,12 @@ fn test_reasons(facts: &Facts, kind: TestKind, rule: Option<&TestRule>, now: Tim
         }
     }
 }
+
+fn itinerary_reasons(trip: Option<&Trip>, rule: &ItineraryRule, out: &mut Vec<Reason>) {
+    match trip {
+        None if rule.required => out.push(Reason::ItineraryMissing),
+        Some(t) if t.star => out.push(Reason::ItineraryStar { cities: t.cities.clone(), action: rule.star }),
+        _ => {}
+    }
+}
+

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::claims::{Colour, TestKind, TestOutcome};
+use crate::claims::{Colour, Provenance, TestKind, TestOutcome};
+use crate::policy::StarAction;
 use crate::verdict::{Reason, Verdict};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -67,6 +68,14 @@ pub fn outcome(o: TestOutcome, lang: Lang) -> String {
     match o {
         TestOutcome::Negative => pick(lang, "阴性", "negative"),
         TestOutcome::Positive => pick(lang, "阳性", "POSITIVE"),
+    }
+}
+
+/// Who tested: the institution's name, or "self-test upload".
+pub fn provenance(p: Provenance, institution: &str, lang: Lang) -> String {
+    match p {
+        Provenance::Institution => institution.to_string(),
+        Provenance::SelfTest => pick(lang, "自测上传", "self-test upload"),
     }
 }
 
@@ -137,6 +146,28 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
             &format!("Antigen result is {} h old, over {max_hours} h", hours(*age_seconds, *max_hours)),
         ),
         ResultInFuture => pick(lang, "检测时间晚于当前时间", "Test dated in the future"),
+        AntigenSelfTest => pick(
+            lang,
+            "抗原结果为自测上传，本场所仅认可检测机构的结果",
+            "The antigen result is a self-test upload: this venue accepts only institution tests",
+        ),
+        ItineraryMissing => pick(lang, "本场所须出示 14 天行程卡", "This venue requires the 14-day itinerary card"),
+        ItineraryExpired => pick(lang, "行程卡已过期，请刷新后重新出示", "Itinerary card expired: refresh it and show again"),
+        ItineraryStar { cities, action } => {
+            let allowed = *action == StarAction::Allow;
+            match lang {
+                Lang::Zh => format!(
+                    "14 天内到过中高风险地区所在城市：{}{}",
+                    crate::city::names(cities, lang),
+                    if allowed { "（本场所不限制）" } else { "" }
+                ),
+                Lang::En => format!(
+                    "Within 14 days visited a city with medium/high-risk areas: {}{}",
+                    crate::city::names(cities, lang),
+                    if allowed { " (not restricted here)" } else { "" }
+                ),
+            }
+        }
         HealthCodeMissing => pick(lang, "仅有检测报告：请同时出示健康码", "Test report only: ask for the health code too"),
         DccMalformed => pick(lang, "欧盟数字新冠证书内容损坏或格式错误", "EU COVID certificate is damaged or malformed"),
         DccUnknownSigner => pick(lang, "证书签发方不在信任列表中", "The certificate's signer is not in the trust list"),

@@ -11,9 +11,10 @@
 //! - [`verify`]: credential + trust list → a [`verify::Verification`] *value* (never an error)
 //! - [`evaluate`]: verified facts + venue policy → reasons → [`Verdict`]
 //! - [`revocation`]: per-credential revocation lists and their lookup — [`revocation::RevocationError`]
-//! - [`session`]: merges a health code and a paper report of the same holder into one [`Card`]
+//! - [`session`]: merges a health code, paper reports and itineraries of the same holder into one [`Card`]
 
 pub mod card;
+pub mod city;
 pub mod claims;
 pub mod codec;
 pub mod cose;
@@ -34,7 +35,7 @@ pub mod verdict;
 pub mod verify;
 
 pub use card::Card;
-pub use claims::{Claims, Colour, HealthCode, Holder, TestKind, TestOutcome, TestReport, TestResult};
+pub use claims::{Claims, Colour, HealthCode, Holder, Itinerary, Provenance, TestKind, TestOutcome, TestReport, TestResult, Trip};
 pub use policy::{Policy, PolicySet, VenueKey, VenueType};
 pub use session::Session;
 pub use trust::TrustList;

@@ -37,6 +37,26 @@ pub enum TimeBasis {
 pub struct TestRule {
     pub max_age_hours: u32,
     pub basis: TimeBasis,
+    /// Only results tested by an institution count (a self-test upload does not).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub institution_only: bool,
+}
+
+/// What a star on the 14-day itinerary means at this venue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StarAction {
+    Allow,
+    Check,
+    Deny,
+}
+
+/// The itinerary requirement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItineraryRule {
+    /// An itinerary (inline in the health code or its own credential) must be shown.
+    pub required: bool,
+    pub star: StarAction,
 }
 
 /// The rule at one venue type in one region.
@@ -52,6 +72,9 @@ pub struct Policy {
     pub nat: Option<TestRule>,
     /// Antigen required, and how recent.
     pub antigen: Option<TestRule>,
+    /// Itinerary rule; absent in policy files written before itineraries: no rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub itinerary: Option<ItineraryRule>,
     /// Screenshot guard: a dynamic code older than this is refused.
     pub max_code_age_seconds: u32,
     /// Tolerated difference between issuer and device clocks.

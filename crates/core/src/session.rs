@@ -1,12 +1,12 @@
-//! Scanning at one venue: verify, merge a health code and paper reports of the same holder
-//! scanned close together into one card, and notice repeats of the same code.
+//! Scanning at one venue: verify, merge a health code, paper reports and itineraries of the same
+//! holder scanned close together into one card, and notice repeats of the same code.
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 use chrono::Duration;
 
-use crate::card::{Card, Source};
+use crate::card::{Card, ChannelView, Source};
 use crate::claims::Claims;
 use crate::evaluate::{evaluate, Facts};
 use crate::policy::{PolicySet, VenueKey};
@@ -54,6 +54,8 @@ struct Entry {
     id_hash: [u8; 16],
     facts: Facts,
     sources: Vec<Source>,
+    /// The channel that issued the health code held in `facts`.
+    channel: Option<ChannelView>,
     at: Time,
 }
 
@@ -102,7 +104,7 @@ impl Verifier {
         let Some(trust) = &self.trust else {
             return Scan { card: Card::bare(reasons, self.venue.clone(), now), repeat, merged: false };
         };
-        let claims = match verify(text, trust, now) {
+        let (claims, issuer) = match verify(text, trust, now) {
             Verification::Verified { claims, issuer } => match self.revocation.as_ref().map(|r| r.status(&issuer.kid, claims.uid())) {
                 // A revoked or suspect credential never joins the holder's merged facts.
                 Some(Status::Revoked) => {
@@ -110,7 +112,7 @@ impl Verifier {
                     return Scan { card: Card::bare(reasons, self.venue.clone(), now), repeat, merged: false };
                 }
                 Some(Status::Suspected) => return Scan { card: self.suspect_card(claims, reasons, now), repeat, merged: false },
-                _ => claims,
+                _ => (claims, issuer),
             },
             Verification::Rejected(r) => {
                 reasons.push(r);
@@ -121,9 +123,12 @@ impl Verifier {
         let merged = session.current.as_ref().is_some_and(|e| e.id_hash == id_hash);
         let entry = match session.current.take() {
             Some(e) if e.id_hash == id_hash => e,
-            _ => Entry { id_hash, facts: Facts::default(), sources: Vec::new(), at: now },
+            _ => Entry { id_hash, facts: Facts::default(), sources: Vec::new(), channel: None, at: now },
         };
         let entry = session.current.insert(Entry { at: now, ..entry });
+        if matches!(claims, Claims::HealthCode(_)) {
+            entry.channel = Some(ChannelView::of(&issuer));
+        }
         add(&mut entry.facts, &mut entry.sources, claims);
         let policy = self.policies.as_ref().and_then(|p| p.select(&self.venue, now));
         if policy.is_none() {
@@ -135,6 +140,7 @@ impl Verifier {
         let clock_artefact = |r: &Reason| behind && matches!(r, Reason::IssuedInFuture | Reason::ResultInFuture);
         reasons.extend(evaluate(&entry.facts, policy, now).into_iter().filter(|r| !clock_artefact(r)));
         let mut card = Card::from_facts(&entry.facts, entry.sources.clone(), reasons, policy, self.venue.clone(), now);
+        card.channel = entry.channel.clone();
         card.demo = trust.demo;
         Scan { card, repeat, merged }
     }
@@ -165,6 +171,10 @@ fn add(facts: &mut Facts, sources: &mut Vec<Source>, claims: Claims) {
         Claims::TestReport(r) => {
             sources.push(Source::TestReport { region: r.region });
             facts.reports.push(r);
+        }
+        Claims::Itinerary(i) => {
+            sources.push(Source::Itinerary { region: i.region });
+            facts.itineraries.push(i);
         }
     }
 }

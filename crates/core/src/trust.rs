@@ -17,6 +17,25 @@ pub const KIND: &str = "trust-list";
 pub enum Role {
     HealthCode,
     TestReport,
+    /// 14-day itinerary credentials (行程卡).
+    Itinerary,
+}
+
+/// For which regions a key may sign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// Only for its own province (every key before national issuers existed).
+    #[default]
+    Province,
+    /// For any region: a national channel such as 国家政务服务平台.
+    National,
+}
+
+impl Scope {
+    fn is_province(&self) -> bool {
+        *self == Scope::Province
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,6 +57,9 @@ pub struct IssuerKey {
     /// Base64 of the raw 32-byte Ed25519 public key.
     pub public_key: String,
     pub roles: Vec<Role>,
+    /// Absent in lists written before national issuers: province.
+    #[serde(default, skip_serializing_if = "Scope::is_province")]
+    pub scope: Scope,
     #[serde(with = "crate::rfc3339")]
     pub not_before: Time,
     #[serde(with = "crate::rfc3339")]
@@ -55,10 +77,22 @@ impl IssuerKey {
             name_en: names.1.into(),
             public_key: B64.encode(key.as_bytes()),
             roles,
+            scope: Scope::Province,
             not_before: valid.0,
             not_after: valid.1,
             status: KeyStatus::Active,
         }
+    }
+
+    /// The same entry with national scope.
+    pub fn national(self) -> Self {
+        IssuerKey { scope: Scope::National, ..self }
+    }
+
+    /// Whether the key may sign a credential for `region`: a national key anywhere, a
+    /// province key only inside its province.
+    pub fn covers(&self, region: u32) -> bool {
+        self.scope == Scope::National || crate::region::province_of(region) == crate::region::province_of(self.region)
     }
 
     /// The public key, if it decodes and matches the kid.

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::claims::Colour;
+use crate::policy::StarAction;
 
 /// What the entrance staff should do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -42,6 +43,14 @@ pub enum Reason {
     AntigenPositive,
     AntigenTooOld { age_seconds: i64, max_hours: u32 },
     ResultInFuture,
+    /// The venue counts only institution-tested antigen; the latest is a self-test upload.
+    AntigenSelfTest,
+    /// The venue requires the 14-day itinerary and none was shown.
+    ItineraryMissing,
+    /// The itinerary credential has expired (dynamic, like the health code).
+    ItineraryExpired,
+    /// A star: a visited city had medium/high-risk areas. `action` is the venue's rule.
+    ItineraryStar { cities: Vec<u32>, action: StarAction },
     /// A paper report alone: the health code must be scanned too.
     HealthCodeMissing,
     /// Listed as revoked by its issuer (exact entry, or a filter with false hits below 1 in 10⁹).
@@ -76,7 +85,9 @@ impl Reason {
         use Reason::*;
         match self {
             AllChecksPassed => Verdict::Pass,
-            UnknownPrefix | HealthCodeMissing | NoTrustData | TrustDataStale | ClockBehindTrustList
+            ItineraryStar { action: StarAction::Allow, .. } => Verdict::Pass,
+            ItineraryStar { action: StarAction::Check, .. } => Verdict::Check,
+            UnknownPrefix | HealthCodeMissing | ItineraryMissing | NoTrustData | TrustDataStale | ClockBehindTrustList
             | PolicyMissing | RevocationSuspected | RevocationDataStale => Verdict::Check,
             _ => Verdict::Deny,
         }

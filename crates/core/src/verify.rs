@@ -3,7 +3,6 @@
 use crate::claims::Claims;
 use crate::codec::{self, DecodeError};
 use crate::cose;
-use crate::region::province_of;
 use crate::trust::{IssuerKey, KeyStatus, Role, TrustList};
 use crate::verdict::Reason;
 use crate::Time;
@@ -53,11 +52,12 @@ fn check<'t>(text: &str, trust: &'t TrustList, now: Time) -> Result<(Claims, &'t
     let role = match claims {
         Claims::HealthCode(_) => Role::HealthCode,
         Claims::TestReport(_) => Role::TestReport,
+        Claims::Itinerary(_) => Role::Itinerary,
     };
     if !entry.roles.contains(&role) {
         return Err(Reason::WrongRole);
     }
-    if province_of(claims.region()) != province_of(entry.region) {
+    if !entry.covers(claims.region()) {
         return Err(Reason::RegionMismatch);
     }
     Ok((claims, entry))

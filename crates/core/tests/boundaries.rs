@@ -15,6 +15,7 @@ fn nat_aged(age: Duration, antigen_age: Option<Duration>) -> String {
         reported_at: now() - a,
         institution: "lab".into(),
         institution_region: 310000,
+        provenance: Default::default(),
     };
     let mut h = demo::health_code(now(), Colour::Green, Some(t(TestKind::Nat, age)));
     h.antigen = antigen_age.map(|a| t(TestKind::Antigen, a));

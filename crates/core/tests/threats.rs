@@ -123,7 +123,7 @@ fn extreme_dates_in_signed_claims_do_not_panic() {
     let start = yima_core::Time::MIN_UTC;
     let mut h = demo::health_code(now(), Colour::Green, None);
     h.expires_at = end;
-    h.nat = Some(TestResult { kind: TestKind::Nat, outcome: TestOutcome::Negative, sampled_at: start, reported_at: end, institution: String::new(), institution_region: 0 });
+    h.nat = Some(TestResult { provenance: Default::default(), kind: TestKind::Nat, outcome: TestOutcome::Negative, sampled_at: start, reported_at: end, institution: String::new(), institution_region: 0 });
     let qr = issue(&Claims::HealthCode(h), &demo::key("hc-310000"));
     // chrono's serde for Unix seconds may refuse these dates; either way: no panic, no pass
     let card = verifier("metro", now()).scan(&mut Session::default(), &qr, now()).card;

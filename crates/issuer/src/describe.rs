@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDate};
 use serde::Deserialize;
-use yima_core::claims::{Claims, Colour, HealthCode, TestKind, TestOutcome, TestReport, TestResult, Vaccination};
+use yima_core::claims::{Claims, Colour, HealthCode, Itinerary, Provenance, TestKind, TestOutcome, TestReport, TestResult, Trip, Vaccination};
 use yima_core::{demo, Time};
 
 #[derive(Deserialize)]
@@ -22,6 +22,8 @@ pub enum Description {
         nat: Option<TestDescription>,
         antigen: Option<TestDescription>,
         vaccination: Option<VaccinationDescription>,
+        /// The 14-day itinerary carried inline.
+        itinerary: Option<TripDescription>,
     },
     TestReport {
         region: u32,
@@ -32,6 +34,34 @@ pub enum Description {
         valid_days: i64,
         result: TestDescription,
     },
+    /// A 14-day itinerary card (行程卡), dynamic like the health code.
+    Itinerary {
+        region: u32,
+        name: String,
+        id_number: String,
+        issued_at: Option<Time>,
+        #[serde(default = "three")]
+        valid_minutes: i64,
+        /// GB/T 2260 city codes visited in the last 14 days.
+        cities: Vec<u32>,
+        #[serde(default)]
+        star: bool,
+    },
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct TripDescription {
+    /// GB/T 2260 city codes visited in the last 14 days.
+    pub cities: Vec<u32>,
+    #[serde(default)]
+    pub star: bool,
+}
+
+impl TripDescription {
+    fn trip(&self) -> Trip {
+        Trip { cities: self.cities.clone(), star: self.star }
+    }
 }
 
 #[derive(Deserialize)]
@@ -47,6 +77,9 @@ pub struct TestDescription {
     pub sampled_at: Option<Time>,
     pub institution: String,
     pub institution_region: u32,
+    /// institution (default) or self_test (uploaded by the holder).
+    #[serde(default)]
+    pub provenance: Provenance,
 }
 
 #[derive(Deserialize)]
@@ -73,6 +106,7 @@ impl TestDescription {
             reported_at,
             institution: self.institution.clone(),
             institution_region: self.institution_region,
+            provenance: self.provenance,
         }
     }
 }
@@ -81,7 +115,7 @@ impl Description {
     /// The claims at `now`, carrying the credential identifier `uid`.
     pub fn claims(&self, now: Time, uid: [u8; 16]) -> Claims {
         match self {
-            Description::HealthCode { region, colour, name, id_number, issued_at, valid_minutes, nat, antigen, vaccination } => {
+            Description::HealthCode { region, colour, name, id_number, issued_at, valid_minutes, nat, antigen, vaccination, itinerary } => {
                 let issued_at = issued_at.unwrap_or(now);
                 Claims::HealthCode(HealthCode {
                     region: *region,
@@ -93,6 +127,7 @@ impl Description {
                     antigen: antigen.as_ref().map(|t| t.result(TestKind::Antigen, now)),
                     vaccination: vaccination.as_ref().map(|v| Vaccination { doses: v.doses, last_dose: v.last_dose }),
                     uid: Some(uid),
+                    itinerary: itinerary.as_ref().map(TripDescription::trip),
                 })
             }
             Description::TestReport { region, name, id_number, issued_at, valid_days, result } => {
@@ -105,6 +140,16 @@ impl Description {
                     holder: demo::holder(name, id_number),
                     result,
                     uid: Some(uid),
+                })
+            }
+            Description::Itinerary { region, name, id_number, issued_at, valid_minutes, cities, star } => {
+                let issued_at = issued_at.unwrap_or(now);
+                Claims::Itinerary(Itinerary {
+                    region: *region,
+                    issued_at,
+                    expires_at: issued_at + Duration::minutes(*valid_minutes),
+                    holder: demo::holder(name, id_number),
+                    trip: Trip { cities: cities.clone(), star: *star },
                 })
             }
         }

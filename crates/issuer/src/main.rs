@@ -1,6 +1,6 @@
 //! `yima-issuer`: the endpoint operator's tool. Makes keys, signs trust lists and policies,
-//! issues credentials and renders them, writes the demo endpoint, and decodes QR images with
-//! the app's own pipeline.
+//! issues credentials and renders them, writes the demo endpoint, decodes QR images with the
+//! app's own pipeline, and shows what the app decides for a QR text (`verify`).
 
 mod cmd;
 mod describe;
@@ -42,6 +42,8 @@ enum Command {
     Synth(cmd::synth::Args),
     /// Run Yima's HC1 pipeline over EU dgc-testdata files (one JSON line per file).
     DgcTest(cmd::dgc_test::Args),
+    /// Show what the app decides for QR text(s) at a venue (several texts: one gate session).
+    Verify(cmd::verify::Args),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -58,5 +60,6 @@ fn main() -> anyhow::Result<()> {
         Command::Decode(a) => cmd::decode::run(a),
         Command::Synth(a) => cmd::synth::run(a),
         Command::DgcTest(a) => cmd::dgc_test::run(a),
+        Command::Verify(a) => cmd::verify::run(a),
     }
 }

@@ -164,7 +164,8 @@ fn demo_endpoint_samples_verify_decode_and_fit_version_15_m() {
         assert_eq!(dec["text"].as_str(), Some(qr), "{} PNG decodes", s["id"]);
         let symbol = qrcode::QrCode::with_error_correction_level(qr, qrcode::EcLevel::M).unwrap();
         assert!(matches!(symbol.version(), qrcode::Version::Normal(v) if v <= 15), "{}: {:?}", s["id"], symbol.version());
-        for venue in ["metro", "mall", "leave_city"] {
+        assert_eq!(s["expect"].as_object().unwrap().len(), demo::VENUES.len(), "{}: an expectation for every venue kind", s["id"]);
+        for venue in demo::VENUES {
             let v = Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 }, revocation: Some(revoked.clone()) };
             let card = v.scan(&mut Session::default(), qr, at).card;
             assert_eq!(serde_json::to_value(card.verdict).unwrap(), s["expect"][venue], "{} at {venue}", s["id"]);
@@ -185,7 +186,7 @@ fn demo_endpoint_samples_verify_decode_and_fit_version_15_m() {
     let qr_of = |id: &str| samples.iter().find(|s| s["id"] == id).unwrap_or_else(|| panic!("{id} not in samples"))["qr"].as_str().unwrap().to_string();
     for m in &merges {
         let (a, b) = (qr_of(m["first"].as_str().unwrap()), qr_of(m["second"].as_str().unwrap()));
-        for venue in ["metro", "mall", "leave_city"] {
+        for venue in demo::VENUES {
             let v = Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 }, revocation: None };
             for (x, y) in [(&a, &b), (&b, &a)] {
                 let mut session = Session::default();
@@ -196,4 +197,106 @@ fn demo_endpoint_samples_verify_decode_and_fit_version_15_m() {
             }
         }
     }
+}
+
+/// `verify` on the demo endpoint's files: JSON of one or more texts at a venue.
+fn verify_json(ep: &Path, at: &str, venue: &str, texts: &[&str]) -> serde_json::Value {
+    let (keys, policies) = (p(ep, "keys.json"), p(ep, "policies.json"));
+    let mut args = vec!["verify", "--json", "--keys", &keys, "--policies", &policies, "--at", at, "--venue", venue];
+    args.extend(texts);
+    serde_json::from_str(&issuer(&args)).unwrap()
+}
+
+#[test]
+fn verify_gives_every_sample_its_expected_verdict_at_every_venue_and_merges_like_the_app() {
+    let d = tempfile::tempdir().unwrap();
+    let ep = d.path().join("ep");
+    let now = "2026-11-23T10:00:00Z";
+    issuer(&["demo", "--out", &ep.to_string_lossy(), "--now", now]);
+    let samples: Vec<serde_json::Value> = serde_json::from_slice(&std::fs::read(ep.join("samples.json")).unwrap()).unwrap();
+    let qr_of = |id: &str| samples.iter().find(|s| s["id"] == id).unwrap()["qr"].as_str().unwrap().to_string();
+    for s in &samples {
+        for venue in demo::VENUES {
+            let out = verify_json(&ep, now, venue, &[s["qr"].as_str().unwrap()]);
+            assert_eq!(out["verdict"], s["expect"][venue], "{} at {venue}: {}", s["id"], out["reasons"]);
+            let reasons = out["reasons"].as_array().unwrap();
+            assert!(!reasons.is_empty() && reasons.iter().all(|r| r["code"].is_string() && r["zh"].is_string() && r["en"].is_string()));
+            // Masked as on screen: never the full ID number.
+            assert!(!out.to_string().contains("310101199001011234"));
+        }
+    }
+    let merges: Vec<serde_json::Value> = serde_json::from_slice(&std::fs::read(ep.join("merge_cases.json")).unwrap()).unwrap();
+    for m in &merges {
+        let (a, b) = (qr_of(m["first"].as_str().unwrap()), qr_of(m["second"].as_str().unwrap()));
+        for venue in demo::VENUES {
+            for (x, y) in [(&a, &b), (&b, &a)] {
+                let out = verify_json(&ep, now, venue, &[x, y]);
+                assert_eq!(out["merged"], true, "{m}");
+                assert_eq!(out["card"]["sources"].as_array().unwrap().len(), 2);
+                assert_eq!(out["verdict"], m["expect"][venue], "{m} at {venue}");
+            }
+        }
+    }
+    // Another person's itinerary stays apart; the text form names the reason.
+    let out = verify_json(&ep, now, "mall", &[&qr_of("green_nat_20h"), &qr_of("itinerary_other_holder")]);
+    assert_eq!(out["merged"], false);
+    let text = issuer(&["verify", "--at", now, "--venue", "school", &qr_of("hc_inline_star")]);
+    assert!(text.contains("itinerary_star: 14 天内到过中高风险地区所在城市：上海、深圳"), "{text}");
+    assert!(text.starts_with("verdict   deny"), "{text}");
+}
+
+#[test]
+fn verify_reads_stdin_and_files_and_fails_only_on_unusable_input() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path();
+    let now: yima_core::Time = "2026-11-23T10:00:00Z".parse().unwrap();
+    let qr = demo::samples(now).into_iter().find(|s| s.id == "red").unwrap().qr;
+    std::fs::write(dir.join("codes.txt"), format!("{qr}\n")).unwrap();
+    let run = |args: &[&str], stdin: &str| {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_yima-issuer"))
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let at = "2026-11-23T10:00:00Z";
+    // A deny is a result, not a failure.
+    let from_stdin = run(&["verify", "--json", "--at", at], &format!("{qr}\n"));
+    assert!(from_stdin.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&from_stdin.stdout).unwrap();
+    assert_eq!(v["verdict"], "deny");
+    assert_eq!(v["reasons"][0]["code"], "colour_not_allowed");
+    let from_file = run(&["verify", "--json", "--at", at, "--file", &p(dir, "codes.txt")], "");
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&from_file.stdout).unwrap()["verdict"], "deny");
+    // Garbage text is a verdict too (with its reason).
+    let garbage = run(&["verify", "--json", "--at", at, "hello"], "");
+    assert!(garbage.status.success());
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&garbage.stdout).unwrap()["reasons"][0]["code"], "unknown_prefix");
+    // Unusable arguments and trust files: non-zero with a clear message.
+    for (args, says) in [
+        (vec!["verify", "--at", at, "--keys", "/nonexistent/keys.json", "--policies", "/nonexistent/p.json", "x"], "reading /nonexistent/keys.json"),
+        (vec!["verify", "--at", at, "--root", "AAAA", "x"], "--root must be 32 bytes"),
+        (vec!["verify", "--at", at, "--file", "/nonexistent/codes.txt"], "reading /nonexistent/codes.txt"),
+        (vec!["verify", "--at", "yesterday", "x"], "--at"),
+    ] {
+        let out = run(&args, "");
+        assert!(!out.status.success(), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(says), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert!(!run(&["verify", "--at", at], "").status.success(), "empty stdin: no text");
+    // A trust list signed by another root is refused.
+    issuer(&["demo", "--out", &p(dir, "ep"), "--now", at]);
+    issuer(&["keygen", "--out", &p(dir, "other.key")]);
+    let other = {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD.encode(read_key_pub(&p(dir, "other.key")).as_bytes())
+    };
+    let out = run(&["verify", "--at", at, "--root", &other, "--keys", &p(dir, "ep/keys.json"), "--policies", &p(dir, "ep/policies.json"), &qr], "");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("keys.json does not verify against the root"));
 }

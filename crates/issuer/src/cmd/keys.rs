@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use yima_core::trust::{IssuerKey, Role};
+use yima_core::trust::{IssuerKey, Role, Scope};
 use yima_core::Time;
 
 use crate::keyfile;
@@ -49,9 +49,12 @@ pub struct EntryArgs {
     pub name_zh: Option<String>,
     #[arg(long, required_unless_present = "dcc_cert")]
     pub name_en: Option<String>,
-    /// health_code or test_report (repeatable).
+    /// health_code, test_report or itinerary (repeatable).
     #[arg(long = "role", value_parser = parse_role, required_unless_present = "dcc_cert")]
     pub roles: Vec<Role>,
+    /// province (signs only for its own province) or national (any region; --region 0).
+    #[arg(long, value_parser = parse_scope, default_value = "province")]
+    pub scope: Scope,
     #[arg(long, required_unless_present = "dcc_cert")]
     pub not_before: Option<Time>,
     #[arg(long, required_unless_present = "dcc_cert")]
@@ -59,7 +62,11 @@ pub struct EntryArgs {
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
-    serde_json::from_value(serde_json::Value::String(s.into())).map_err(|_| format!("unknown role {s:?}: health_code or test_report"))
+    serde_json::from_value(serde_json::Value::String(s.into())).map_err(|_| format!("unknown role {s:?}: health_code, test_report or itinerary"))
+}
+
+fn parse_scope(s: &str) -> Result<Scope, String> {
+    serde_json::from_value(serde_json::Value::String(s.into())).map_err(|_| format!("unknown scope {s:?}: province or national"))
 }
 
 pub fn entry(a: EntryArgs) -> anyhow::Result<()> {
@@ -69,10 +76,12 @@ pub fn entry(a: EntryArgs) -> anyhow::Result<()> {
     let missing = || anyhow::anyhow!("missing argument");
     let key = keyfile::read(a.key.as_ref().ok_or_else(missing)?)?;
     let region = a.region.ok_or_else(missing)?;
-    anyhow::ensure!(yima_core::region::is_known(region), "unknown region code {region}");
+    let national = a.scope == Scope::National;
+    anyhow::ensure!(national || yima_core::region::is_known(region), "unknown region code {region}");
     let names = (a.name_zh.as_deref().ok_or_else(missing)?, a.name_en.as_deref().ok_or_else(missing)?);
     let valid = (a.not_before.ok_or_else(missing)?, a.not_after.ok_or_else(missing)?);
     let e = IssuerKey::new(&key.verifying_key(), region, names, a.roles, valid);
+    let e = if national { e.national() } else { e };
     println!("{}", serde_json::to_string_pretty(&e)?);
     Ok(())
 }

@@ -9,6 +9,8 @@ pub mod render;
 pub mod revoke;
 pub mod sign;
 pub mod synth;
+pub mod verify;
+pub mod verify_text;
 
 /// `--now` or the system clock (the CLI may read the clock; the core never does).
 pub fn now_or_clock(now: Option<chrono::DateTime<chrono::Utc>>) -> yima_core::Time {

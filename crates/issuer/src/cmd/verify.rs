@@ -1,0 +1,152 @@
+//! `verify`: exactly what the app decides for QR text(s) at a venue. Several texts are one gate
+//! session, merged as in the app: the same core call (`Verifier::scan`), not a re-implementation.
+//! Exit code 0 whatever the verdict; non-zero only for unusable arguments or trust files.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use anyhow::{bail, Context};
+use base64::{engine::general_purpose::STANDARD as B64, Engine};
+use ed25519_dalek::VerifyingKey;
+use serde_json::json;
+use yima_core::i18n::{self, Lang};
+use yima_core::revocation::{DeltaList, FullList, Revocations};
+use yima_core::session::Verifier;
+use yima_core::{demo, PolicySet, Session, Time, TrustList, VenueKey};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// QR texts (none and no --file: one text per line from stdin).
+    pub texts: Vec<String>,
+    /// Files holding QR texts, one per line (repeatable).
+    #[arg(long = "file")]
+    pub files: Vec<PathBuf>,
+    /// Venue type id, e.g. metro, mall, leave_city, school (see the policies).
+    #[arg(long, default_value = "metro")]
+    pub venue: String,
+    /// GB/T 2260 code of the venue's region.
+    #[arg(long, default_value_t = 310000)]
+    pub region: u32,
+    /// Time of the scan (default: now).
+    #[arg(long)]
+    pub at: Option<Time>,
+    /// Root-signed keys.json (default: the demo endpoint, signed at --at).
+    #[arg(long, requires = "policies")]
+    pub keys: Option<PathBuf>,
+    /// Root-signed policies.json (default: the demo endpoint, signed at --at).
+    #[arg(long, requires = "keys")]
+    pub policies: Option<PathBuf>,
+    /// Root-signed full revocation list (default with the demo endpoint: the demo's).
+    #[arg(long)]
+    pub revocation_full: Option<PathBuf>,
+    /// Root-signed revocation delta, applied on top of --revocation-full.
+    #[arg(long, requires = "revocation_full")]
+    pub revocation_delta: Option<PathBuf>,
+    /// Pinned root public key, base64 of the raw 32 bytes (default: the public demo root).
+    #[arg(long)]
+    pub root: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(a: Args) -> anyhow::Result<()> {
+    let at = super::now_or_clock(a.at);
+    let texts = texts(&a)?;
+    if texts.is_empty() {
+        bail!("no QR text given (arguments, --file or stdin)");
+    }
+    let (trust, policies) = a.trust(at)?;
+    let verifier = Verifier {
+        trust: Some(trust),
+        policies: Some(policies),
+        venue: VenueKey { venue: a.venue.clone(), region: a.region },
+        revocation: a.revocations(at)?,
+    };
+    let mut session = Session::default();
+    let scans: Vec<_> = texts.iter().map(|t| verifier.scan(&mut session, t, at)).collect();
+    let Some(last) = scans.last() else { bail!("no QR text given") };
+    let card = &last.card;
+    let reasons: Vec<_> = card
+        .reasons
+        .iter()
+        .map(|r| {
+            let code = serde_json::to_value(r).ok().and_then(|v| v.get("code").cloned());
+            json!({ "code": code, "zh": i18n::reason(r, Lang::Zh), "en": i18n::reason(r, Lang::En) })
+        })
+        .collect();
+    if a.json {
+        let out = json!({
+            "verdict": card.verdict,
+            "reasons": reasons,
+            "merged": last.merged,
+            "scans": scans.iter().map(|s| json!({ "verdict": s.card.verdict, "merged": s.merged })).collect::<Vec<_>>(),
+            "card": card,
+        });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+    } else {
+        print!("{}", crate::cmd::verify_text::render(card, last.merged, &reasons));
+    }
+    Ok(())
+}
+
+fn texts(a: &Args) -> anyhow::Result<Vec<String>> {
+    let mut out: Vec<String> = a.texts.clone();
+    let mut add_lines = |raw: &str| out.extend(raw.lines().map(str::trim_end).filter(|l| !l.is_empty()).map(String::from));
+    for f in &a.files {
+        add_lines(&std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?);
+    }
+    if a.texts.is_empty() && a.files.is_empty() {
+        let mut raw = String::new();
+        std::io::stdin().read_to_string(&mut raw).context("reading stdin")?;
+        add_lines(&raw);
+    }
+    Ok(out)
+}
+
+impl Args {
+    /// The trust list and policies: read and verified against the root like the app does, or
+    /// the demo endpoint signed at `at`.
+    fn trust(&self, at: Time) -> anyhow::Result<(TrustList, PolicySet)> {
+        let roots = [self.root_key()?];
+        let (keys, policies) = match (&self.keys, &self.policies) {
+            (Some(k), Some(p)) => (
+                std::fs::read(k).with_context(|| format!("reading {}", k.display()))?,
+                std::fs::read(p).with_context(|| format!("reading {}", p.display()))?,
+            ),
+            _ => {
+                let root = demo::root_key();
+                (demo::trust_list(at).seal(&root).into_bytes(), demo::policies(at).seal(&root).into_bytes())
+            }
+        };
+        let trust = TrustList::open(&keys, &roots).context("keys.json does not verify against the root")?;
+        let policies = PolicySet::open(&policies, &roots).context("policies.json does not verify against the root")?;
+        Ok((trust, policies))
+    }
+
+    /// Revocation data read and verified like the app does; the demo's with the demo endpoint.
+    fn revocations(&self, at: Time) -> anyhow::Result<Option<Revocations>> {
+        let roots = [self.root_key()?];
+        let Some(full) = &self.revocation_full else {
+            return Ok(self.keys.is_none().then(|| yima_core::revocation::demo::revocations(at)));
+        };
+        let read = |p: &PathBuf| std::fs::read(p).with_context(|| format!("reading {}", p.display()));
+        let full = FullList::open(&read(full)?, &roots).map_err(|e| anyhow::anyhow!("revocation list refused: {e}"))?;
+        let mut r = Revocations::new(full);
+        if let Some(delta) = &self.revocation_delta {
+            let delta = DeltaList::open(&read(delta)?, &roots).map_err(|e| anyhow::anyhow!("revocation delta refused: {e}"))?;
+            r.apply_delta(delta).map_err(|e| anyhow::anyhow!("revocation delta refused: {e}"))?;
+        }
+        Ok(Some(r))
+    }
+
+    fn root_key(&self) -> anyhow::Result<VerifyingKey> {
+        let Some(b64) = &self.root else { return Ok(VerifyingKey::from_bytes(&demo::ROOT_PUBLIC_KEY)?) };
+        let raw: [u8; 32] = B64
+            .decode(b64.trim())
+            .context("--root is not base64")?
+            .try_into()
+            .map_err(|_| anyhow::anyhow!("--root must be 32 bytes"))?;
+        Ok(VerifyingKey::from_bytes(&raw)?)
+    }
+}

@@ -1,0 +1,71 @@
+//! The text form of `verify`: the card's fields as the screen shows them (masked), zh and en.
+
+use std::fmt::Write;
+
+use yima_core::card::{Source, TestView};
+use yima_core::i18n::{self, Lang};
+use yima_core::{city, region, Card, Provenance};
+
+fn both(f: impl Fn(Lang) -> String) -> String {
+    format!("{} / {}", f(Lang::Zh), f(Lang::En))
+}
+
+fn test(t: &TestView) -> String {
+    let who = match t.provenance {
+        Provenance::Institution => t.institution.clone(),
+        Provenance::SelfTest => both(|l| i18n::provenance(t.provenance, &t.institution, l)),
+    };
+    format!("{}, reported {}, {:.1} h old, {who}", i18n::outcome(t.outcome, Lang::En), t.reported_at.to_rfc3339(), t.age_seconds as f64 / 3600.0)
+}
+
+/// One `label  value` line per field the card has.
+pub fn render(card: &Card, merged: bool, reasons: &[serde_json::Value]) -> String {
+    let mut out = String::new();
+    let mut line = |label: &str, value: String| {
+        let _ = writeln!(out, "{label:<10}{value}");
+    };
+    line("verdict", format!("{} ({})", serde_json::to_value(card.verdict).unwrap_or_default().as_str().unwrap_or(""), both(|l| i18n::verdict(card.verdict, l))));
+    for r in reasons {
+        line("reason", format!("{}: {} / {}", r["code"].as_str().unwrap_or(""), r["zh"].as_str().unwrap_or(""), r["en"].as_str().unwrap_or("")));
+    }
+    if let Some(h) = &card.holder {
+        line("holder", format!("{} {}", h.masked_name, h.masked_id));
+    }
+    if let Some(c) = &card.channel {
+        let scope = if c.national { "national" } else { "province" };
+        line("channel", format!("{} / {} ({scope})", c.name_zh, c.name_en));
+    }
+    if let Some(r) = card.issuer_region {
+        line("region", both(|l| region::name(r, l)));
+    }
+    if let (Some(c), Some(at)) = (card.colour, card.code_issued_at) {
+        line("code", format!("{}, issued {}", both(|l| i18n::colour(c, l)), at.to_rfc3339()));
+    }
+    if let Some(t) = &card.nat {
+        line("nat", test(t));
+    }
+    if let Some(t) = &card.antigen {
+        line("antigen", test(t));
+    }
+    if let Some(t) = &card.itinerary {
+        let star = if t.star { " ★" } else { "" };
+        line("itinerary", format!("{}{star}, as of {}", both(|l| city::names(&t.cities, l)), t.as_of.to_rfc3339()));
+    }
+    if let Some(v) = &card.vaccination {
+        line("vaccine", format!("{} doses, last {}", v.doses, v.last_dose));
+    }
+    let sources: Vec<String> = card
+        .sources
+        .iter()
+        .map(|s| match s {
+            Source::HealthCode { region } => format!("health_code {region}"),
+            Source::TestReport { region } => format!("test_report {region}"),
+            Source::Itinerary { region } => format!("itinerary {region}"),
+        })
+        .collect();
+    if !sources.is_empty() {
+        line(if merged { "merged" } else { "source" }, sources.join(" + "));
+    }
+    line("venue", format!("{} @ {}, at {}{}", card.venue.venue, card.venue.region, card.evaluated_at.to_rfc3339(), if card.demo { " (DEMO data)" } else { "" }));
+    out
+}
