@@ -1,11 +1,13 @@
-// Scan gun / paste path: every demo sample at the three venues, then the merge cases.
+// Scan gun / paste path: every demo sample at every venue kind of the demo policies (the keys
+// of each sample's `expect`), then the merge cases in both orders.
 import { check, closeCard, launch, pasteScan, readCard, REVOKED_TEXT, samples, waitTrust } from './lib.mjs';
 
-const VENUES = ['metro', 'mall', 'leave_city'];
+const VENUES = Object.keys(samples().list[0].expect);
 
 export async function run({ url }) {
   const browser = await launch();
   try {
+    check('paste: every venue kind has expectations', VENUES.length >= 12 && samples().list.every((s) => Object.keys(s.expect).length === VENUES.length), VENUES.join(','));
     for (const venue of VENUES) {
       const page = await browser.newPage();
       await page.goto(`${url}?venue=${venue}&region=310000`);

@@ -56,6 +56,8 @@ struct Entry {
     sources: Vec<Source>,
     /// The channel that issued the health code held in `facts`.
     channel: Option<ChannelView>,
+    /// Hashes of the texts merged so far: a code still in view adds nothing twice.
+    texts: Vec<u64>,
     at: Time,
 }
 
@@ -123,13 +125,17 @@ impl Verifier {
         let merged = session.current.as_ref().is_some_and(|e| e.id_hash == id_hash);
         let entry = match session.current.take() {
             Some(e) if e.id_hash == id_hash => e,
-            _ => Entry { id_hash, facts: Facts::default(), sources: Vec::new(), channel: None, at: now },
+            _ => Entry { id_hash, facts: Facts::default(), sources: Vec::new(), channel: None, texts: Vec::new(), at: now },
         };
         let entry = session.current.insert(Entry { at: now, ..entry });
-        if matches!(claims, Claims::HealthCode(_)) {
-            entry.channel = Some(ChannelView::of(&issuer));
+        // The same credential again (camera still on it, or shown twice) adds nothing new.
+        if !entry.texts.contains(&text_hash) {
+            entry.texts.push(text_hash);
+            if matches!(claims, Claims::HealthCode(_)) {
+                entry.channel = Some(ChannelView::of(&issuer));
+            }
+            add(&mut entry.facts, &mut entry.sources, claims);
         }
-        add(&mut entry.facts, &mut entry.sources, claims);
         let policy = self.policies.as_ref().and_then(|p| p.select(&self.venue, now));
         if policy.is_none() {
             reasons.push(Reason::PolicyMissing);

@@ -102,3 +102,16 @@ fn card_shows_verified_facts() {
     assert_eq!((h.masked_name.as_str(), h.masked_id.as_str()), ("陈**", "3101**********1234"));
     assert!(card.demo);
 }
+
+#[test]
+fn a_credential_shown_again_in_the_same_session_adds_no_second_source() {
+    let v = verifier("mall", now());
+    let mut session = Session::default();
+    let (hc, it) = (sample("green_nat_20h", now()), sample("itinerary_star", now()));
+    v.scan(&mut session, &hc, now());
+    v.scan(&mut session, &it, now());
+    let again = v.scan(&mut session, &hc, now() + chrono::Duration::seconds(2));
+    assert!(again.merged);
+    assert_eq!(again.card.sources.len(), 2, "{:?}", again.card.sources);
+    assert_eq!(again.card.verdict, Verdict::Check);
+}

@@ -70,3 +70,22 @@ pub fn write_y4m(text: &str, path: &Path, blank: u32, frames: u32) -> anyhow::Re
     f.flush()?;
     Ok(())
 }
+
+/// Writes a .y4m video that shows each text in turn for `frames` frames (Chromium loops it):
+/// two credentials of one holder shown to the camera one after the other.
+pub fn write_y4m_sequence(texts: &[&str], path: &Path, frames: u32) -> anyhow::Result<()> {
+    let mut f = std::io::BufWriter::new(std::fs::File::create(path).with_context(|| format!("writing {}", path.display()))?);
+    writeln!(f, "YUV4MPEG2 W{FRAME_W} H{FRAME_H} F10:1 Ip A1:1 C420jpeg")?;
+    let chroma = vec![128u8; (FRAME_W * FRAME_H / 2) as usize];
+    for text in texts {
+        let code = symbol(text)?;
+        let luma = frame_luma(Some(&image(&code, (440 / (code.width() as u32 + 8)).max(1))));
+        for _ in 0..frames {
+            f.write_all(b"FRAME\n")?;
+            f.write_all(&luma)?;
+            f.write_all(&chroma)?;
+        }
+    }
+    f.flush()?;
+    Ok(())
+}

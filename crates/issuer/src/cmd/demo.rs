@@ -1,6 +1,8 @@
 //! `demo --out DIR [--now T] [--y4m]`: the demo endpoint (keys.json, policies.json, the revocation
-//! files signed by the demo root; the delta revokes the sample `revoked_credential`) and sample credentials (samples.json, PNGs, optional .y4m videos), plus
-//! merge_cases.json: pairs of samples that scanned together make one merged card.
+//! files signed by the demo root; the delta revokes the sample `revoked_credential`) and sample
+//! credentials (samples.json, PNGs, optional .y4m videos), plus merge_cases.json: pairs of
+//! samples that scanned together make one merged card (with --y4m, also
+//! `pair-<first>-<second>.y4m`: both codes in turn, for the camera merge tests).
 
 use std::path::PathBuf;
 
@@ -60,6 +62,15 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     std::fs::write(a.out.join("samples.json"), serde_json::to_string_pretty(&entries)?)?;
     let merges: Vec<MergeCase> =
         demo::merge_cases().into_iter().map(|(first, second, expect)| MergeCase { first, second, expect }).collect();
+    if a.y4m {
+        // Each merge pair as one video per order: the camera sees one code, then the other.
+        let qr = |id: &str| samples.iter().find(|s| s.id == id).map(|s| s.qr.as_str()).with_context(|| format!("no sample {id}"));
+        for m in &merges {
+            for (x, y) in [(m.first, m.second), (m.second, m.first)] {
+                render::write_y4m_sequence(&[qr(x)?, qr(y)?], &a.out.join(format!("pair-{x}-{y}.y4m")), 3)?;
+            }
+        }
+    }
     std::fs::write(a.out.join("merge_cases.json"), serde_json::to_string_pretty(&merges)?)?;
     std::fs::write(
         a.out.join("DEMO-KEYS.txt"),
