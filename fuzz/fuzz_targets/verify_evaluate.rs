@@ -1,5 +1,5 @@
 //! The whole scan path with signed hostile claims: the input, if it parses as claims CBOR, is
-//! signed with a demo key (so it passes the signature gate) and scanned at three venues, twice
+//! signed with a demo key (so it passes the signature gate) and scanned at every venue kind, twice
 //! in a session (merging), with the input also choosing the time.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
@@ -10,13 +10,14 @@ struct Fixed {
     policies: yima_core::PolicySet,
     code_key: ed25519_dalek::SigningKey,
     lab_key: ed25519_dalek::SigningKey,
+    itinerary_key: ed25519_dalek::SigningKey,
 }
 static FIXED: std::sync::OnceLock<Fixed> = std::sync::OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
     let f = FIXED.get_or_init(|| {
         let t = chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap_or_default();
-        Fixed { trust: demo::trust_list(t), policies: demo::policies(t), code_key: demo::key("hc-310000"), lab_key: demo::key("lab-340000") }
+        Fixed { trust: demo::trust_list(t), policies: demo::policies(t), code_key: demo::key("hc-310000"), lab_key: demo::key("lab-340000"), itinerary_key: demo::key("it-national") }
     });
     if data.len() < 8 {
         return;
@@ -28,13 +29,14 @@ fuzz_target!(|data: &[u8]| {
     let key = match claims {
         yima_core::Claims::HealthCode(_) => &f.code_key,
         yima_core::Claims::TestReport(_) => &f.lab_key,
+        yima_core::Claims::Itinerary(_) => &f.itinerary_key,
     };
     let qr = issue::issue(&claims, key);
     // The signed data as if signed at `now` (same keys), so staleness and clock floor vary too.
     let (mut trust, mut policies) = (f.trust.clone(), f.policies.clone());
     trust.issued_at = now;
     policies.issued_at = now;
-    for venue in ["metro", "mall", "leave_city"] {
+    for venue in yima_core::demo::VENUES {
         let v = Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 }, revocation: None };
         let mut s = Session::default();
         let a = v.scan(&mut s, &qr, now);

@@ -33,6 +33,7 @@ fn code_with_uid(uid: rv::Uid, at: Time) -> String {
         reported_at: at - Duration::hours(20),
         institution: "上海金域医学检验所".into(),
         institution_region: 310000,
+        provenance: Default::default(),
     });
     h.uid = Some(uid);
     issue(&Claims::HealthCode(h), &demo::key("hc-310000"))

@@ -150,6 +150,7 @@ impl Description {
                     expires_at: issued_at + Duration::minutes(*valid_minutes),
                     holder: demo::holder(name, id_number),
                     trip: Trip { cities: cities.clone(), star: *star },
+                    uid: Some(uid),
                 })
             }
         }
