@@ -67,7 +67,7 @@ mod tests {
             trust: Some(demo::trust_list(now)),
             policies: Some(demo::policies(now)),
             venue: VenueKey { venue: "metro".into(), region: 310000 },
-            revocation: None,
+            revocation: Some(yima_core::revocation::demo::revocations(now)),
         };
         for (c, s) in codes.iter().zip(&samples) {
             assert_eq!((&c.id, &c.qr), (&s.id, &s.qr));
