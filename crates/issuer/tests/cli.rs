@@ -199,10 +199,13 @@ fn demo_endpoint_samples_verify_decode_and_fit_version_15_m() {
     }
 }
 
-/// `verify` on the demo endpoint's files: JSON of one or more texts at a venue.
+/// `verify` on the demo endpoint's files (trust list, policies, revocation data): JSON of one or
+/// more texts at a venue.
 fn verify_json(ep: &Path, at: &str, venue: &str, texts: &[&str]) -> serde_json::Value {
     let (keys, policies) = (p(ep, "keys.json"), p(ep, "policies.json"));
+    let (full, delta) = (p(ep, "revocation-full.json"), p(ep, "revocation-delta.json"));
     let mut args = vec!["verify", "--json", "--keys", &keys, "--policies", &policies, "--at", at, "--venue", venue];
+    args.extend(["--revocation-full", &full, "--revocation-delta", &delta]);
     args.extend(texts);
     serde_json::from_str(&issuer(&args)).unwrap()
 }
@@ -237,6 +240,12 @@ fn verify_gives_every_sample_its_expected_verdict_at_every_venue_and_merges_like
             }
         }
     }
+    // The revoked sample is denied for the revocation; without the revocation files it is not.
+    let revoked = verify_json(&ep, now, "metro", &[&qr_of("revoked_credential")]);
+    assert_eq!(revoked["reasons"][0]["code"], "credential_revoked");
+    let (keys, policies) = (p(&ep, "keys.json"), p(&ep, "policies.json"));
+    let without = issuer(&["verify", "--json", "--keys", &keys, "--policies", &policies, "--at", now, &qr_of("revoked_credential")]);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&without).unwrap()["verdict"], "pass");
     // Another person's itinerary stays apart; the text form names the reason.
     let out = verify_json(&ep, now, "mall", &[&qr_of("green_nat_20h"), &qr_of("itinerary_other_holder")]);
     assert_eq!(out["merged"], false);
