@@ -42,7 +42,8 @@ export async function run({ url, server }) {
     check('storage holds nothing personal', !stored.includes(name) && !stored.includes(id) && !stored.includes(qrChunk) && !stored.includes('310101'),
       stored.slice(0, 200));
     const keys = await app.evaluate(() => Object.keys(localStorage).sort());
-    check('storage keys are settings, trust data and counters only', keys.every((k) => /^yima\.(settings|counters|trust\.)/.test(k)), keys.join());
+    // Revocation files are root-signed public data (hashes of issuer kid ‖ identifier), like the trust list.
+    check('storage keys are settings, trust data, revocation data and counters only', keys.every((k) => /^yima\.(settings|counters|trust\.|revocation\.)/.test(k)), keys.join());
   } finally {
     await browser.close();
   }
