@@ -11,7 +11,7 @@ use crate::claims::Claims;
 use crate::evaluate::{evaluate, Facts};
 use crate::policy::{PolicySet, VenueKey};
 use crate::revocation::{Revocations, Status};
-use crate::trust::TrustList;
+use crate::trust::{IssuerKey, TrustList};
 use crate::verdict::Reason;
 use crate::verify::{verify, Verification};
 use crate::Time;
@@ -113,7 +113,7 @@ impl Verifier {
                     reasons.push(Reason::CredentialRevoked);
                     return Scan { card: Card::bare(reasons, self.venue.clone(), now), repeat, merged: false };
                 }
-                Some(Status::Suspected) => return Scan { card: self.suspect_card(claims, reasons, now), repeat, merged: false },
+                Some(Status::Suspected) => return Scan { card: self.suspect_card(claims, &issuer, reasons, now), repeat, merged: false },
                 _ => (claims, issuer),
             },
             Verification::Rejected(r) => {
@@ -131,10 +131,7 @@ impl Verifier {
         // The same credential again (camera still on it, or shown twice) adds nothing new.
         if !entry.texts.contains(&text_hash) {
             entry.texts.push(text_hash);
-            if matches!(claims, Claims::HealthCode(_)) {
-                entry.channel = Some(ChannelView::of(&issuer));
-            }
-            add(&mut entry.facts, &mut entry.sources, claims);
+            add(&mut entry.facts, &mut entry.sources, &mut entry.channel, claims, &issuer);
         }
         let policy = self.policies.as_ref().and_then(|p| p.select(&self.venue, now));
         if policy.is_none() {
@@ -155,23 +152,26 @@ impl Verifier {
 impl Verifier {
     /// The card of a credential that hit the compact revocation filter: its own facts only
     /// (not merged), evaluated, at least check by hand.
-    fn suspect_card(&self, claims: Claims, mut reasons: Vec<Reason>, now: Time) -> Card {
-        let (mut facts, mut sources) = (Facts::default(), Vec::new());
-        add(&mut facts, &mut sources, claims);
+    fn suspect_card(&self, claims: Claims, issuer: &IssuerKey, mut reasons: Vec<Reason>, now: Time) -> Card {
+        let (mut facts, mut sources, mut channel) = (Facts::default(), Vec::new(), None);
+        add(&mut facts, &mut sources, &mut channel, claims, issuer);
         let policy = self.policies.as_ref().and_then(|p| p.select(&self.venue, now));
         reasons.push(Reason::RevocationSuspected);
         reasons.extend(evaluate(&facts, policy, now));
         let mut card = Card::from_facts(&facts, sources, reasons, policy, self.venue.clone(), now);
+        card.channel = channel;
         card.demo = self.trust.as_ref().is_some_and(|t| t.demo);
         card
     }
 }
 
-/// Adds a verified credential's facts and its source.
-fn add(facts: &mut Facts, sources: &mut Vec<Source>, claims: Claims) {
+/// Adds a verified credential's facts and its source; a health code also sets the channel
+/// (its issuer's trust-list entry) that the card names.
+fn add(facts: &mut Facts, sources: &mut Vec<Source>, channel: &mut Option<ChannelView>, claims: Claims, issuer: &IssuerKey) {
     match claims {
         Claims::HealthCode(h) => {
             sources.push(Source::HealthCode { region: h.region });
+            *channel = Some(ChannelView::of(issuer));
             facts.health = Some(h);
         }
         Claims::TestReport(r) => {
