@@ -1,14 +1,17 @@
-// Yima service worker. The build (src/hooks/stamp-sw.mjs) fills in VERSION and PRECACHE.
-// index.html and the endpoint files: network first (short timeout), cache as fallback.
-// Hashed build output: cache first. A new version waits until the page asks it to take over.
+// Yima service worker: the app starts and verifies offline. The build (src/hooks/stamp-sw.mjs)
+// fills in VERSION, CORE (what the first scan needs: cached on install) and LATER (on-demand
+// modules, icons: cached when the page says the first scan is ready, so they never share the
+// link with it). index.html and the endpoint files: network first (short timeout), cache as
+// fallback. Build output: cache first. A new version waits until the page asks it to take over.
 const VERSION = '__YIMA_VERSION__';
-const PRECACHE = ["__YIMA_PRECACHE__"];
+const CORE = ["__YIMA_CORE__"];
+const LATER = ["__YIMA_LATER__"];
 const APP_CACHE = 'yima-app-' + VERSION;
 const DATA_CACHE = 'yima-endpoint';
 const NETWORK_TIMEOUT_MS = 3000;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(APP_CACHE).then((c) => c.addAll(PRECACHE)));
+  event.waitUntil(caches.open(APP_CACHE).then((c) => c.addAll(CORE)));
 });
 
 self.addEventListener('activate', (event) => {
@@ -22,7 +25,16 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
+  if (event.data === 'precache-later') event.waitUntil(precacheLater());
 });
+
+// One file at a time, skipping what is cached: a failed file is fetched again on demand.
+async function precacheLater() {
+  const cache = await caches.open(APP_CACHE);
+  for (const url of LATER) {
+    if (!(await cache.match(url))) await cache.add(url).catch(() => {});
+  }
+}
 
 function withTimeout(promise, ms) {
   return new Promise((resolve, reject) => {

@@ -215,10 +215,24 @@ export class Scanner {
   }
 }
 
-// Shows the in-app "new version" prompt when a new service worker is waiting.
+// Resolves once the first scan can happen (app and decoder ready), or after 10 s at the latest.
+function firstScanReady() {
+  return new Promise((resolve) => {
+    const done = () => ['yima-ready', 'yima-decoder-ready'].every((n) => performance.getEntriesByName(n).length);
+    const check = () => { if (done()) resolve(); };
+    try { new PerformanceObserver(check).observe({ type: 'mark' }); } catch (e) {}
+    setTimeout(check, 0);
+    setTimeout(resolve, 10000);
+  });
+}
+
+// Registers the service worker once the first scan is ready (its install then reads the app from
+// the HTTP cache instead of sharing the link with it), asks it to precache the rest (sw.js LATER),
+// and shows the in-app "new version" prompt when a new service worker is waiting.
 export function watchServiceWorker(onUpdate) {
   if (!('serviceWorker' in navigator) || !self.isSecureContext) return;
-  navigator.serviceWorker.register('sw.js').then((reg) => {
+  firstScanReady().then(() => navigator.serviceWorker.register('sw.js')).then((reg) => {
+    navigator.serviceWorker.ready.then((r) => r.active && r.active.postMessage('precache-later'));
     const waiting = () => { if (reg.waiting && navigator.serviceWorker.controller) onUpdate(); };
     waiting();
     reg.addEventListener('updatefound', () => {

@@ -1,11 +1,16 @@
-// Writes the build's file list and a content-derived version into the staged sw.js.
+// Writes the build's file lists and a content-derived version into the staged sw.js: CORE, what
+// the first scan needs (precached on install), and LATER, everything else (on-demand modules
+// such as demo/, icons, manifest: precached once the page reports the first scan ready).
+// A new on-demand module needs no entry here: any file not matched by FIRST_SCAN is LATER.
 // Usage: node stamp-sw.mjs STAGING_DIR
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const stage = process.argv[2];
-const skip = (rel) => rel === 'sw.js' || rel.startsWith('endpoint/');
+const skip = (rel) => rel === 'sw.js' || rel === 'robots.txt' || rel.startsWith('endpoint/');
+// The page, the app's JS + wasm and its JS snippets, the decoder worker and its wasm.
+const FIRST_SCAN = [/^index\.html$/, /^yima-[0-9a-f]+(\.js|_bg\.wasm)$/, /^snippets\//, /^decode-worker\.js$/, /^decoder\//];
 const files = [];
 (function walk(dir) {
   for (const name of readdirSync(dir).sort()) {
@@ -21,9 +26,15 @@ const files = [];
 const hash = createHash('sha256');
 for (const f of files) hash.update(f + '\0').update(readFileSync(join(stage, f)));
 const version = hash.digest('hex').slice(0, 16);
+const first = (f) => FIRST_SCAN.some((re) => re.test(f));
+const core = ['./', ...files.filter((f) => first(f) && f !== 'index.html'), 'index.html'];
+const later = files.filter((f) => !first(f));
 const swPath = join(stage, 'sw.js');
-const sw = readFileSync(swPath, 'utf8')
-  .replace('__YIMA_VERSION__', version)
-  .replace('["__YIMA_PRECACHE__"]', JSON.stringify(['./', ...files.filter((f) => f !== 'index.html'), 'index.html']));
+let sw = readFileSync(swPath, 'utf8');
+for (const [name, value] of [['VERSION', version], ['CORE', core], ['LATER', later]]) {
+  const re = name === 'VERSION' ? /(['"])__YIMA_VERSION__\1/ : new RegExp(`\\[\\s*(['"])__YIMA_${name}__\\1\\s*\\]`);
+  if (!re.test(sw)) { console.error(`stamp-sw: no ${name} placeholder in sw.js`); process.exit(1); }
+  sw = sw.replace(re, JSON.stringify(value));
+}
 writeFileSync(swPath, sw);
-console.log(`sw.js: version ${version}, ${files.length} files precached`);
+console.log(`sw.js: version ${version}, ${core.length} files on install, ${later.length} after the first scan is ready`);

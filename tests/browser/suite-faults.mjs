@@ -423,7 +423,7 @@ async function serviceWorkerUpdate(browser) {
     const swPath = join(root, 'sw.js');
     const sw = readFileSync(swPath, 'utf8');
     const newVersion = `faults-${Date.now()}`;
-    writeFileSync(swPath, sw.replace(/const VERSION = '[^']*'/, `const VERSION = '${newVersion}'`));
+    writeFileSync(swPath, sw.replace(/VERSION\s*=\s*(['"])[^'"]*\1/, `VERSION="${newVersion}"`));
     check('sw update: a changed sw.js is deployed', readFileSync(swPath, 'utf8') !== sw);
     // The open page comes back to the foreground (screen woken): the app looks for an update.
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
