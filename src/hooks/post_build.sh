@@ -38,8 +38,15 @@ if [ -z "${YIMA_ENDPOINT:-}" ]; then
   rm -rf "$tmp"
 fi
 
-# 5. The service worker's versioned precache list.
+# 5. Minified JavaScript (terser from npm), before the service worker's version is computed.
+if [ "${TRUNK_PROFILE:-debug}" = "release" ] && [ -d node_modules/terser ]; then
+  node src/hooks/minify.mjs "$STAGE"
+elif [ "${TRUNK_PROFILE:-debug}" = "release" ]; then
+  echo "post_build: terser not installed (npm ci): JavaScript left unminified" >&2
+fi
+
+# 6. The service worker's versioned precache lists.
 node src/hooks/stamp-sw.mjs "$STAGE"
 
-# 6. Precompressed copies (F.br, F.gz) for servers that send them (scripts/serve.mjs, docs/deploy.md).
+# 7. Precompressed copies (F.br, F.gz) for servers that send them (scripts/serve.mjs, docs/deploy.md).
 node src/hooks/compress.mjs "$STAGE"
