@@ -4,9 +4,12 @@
 //   node bench/phone/bench.mjs DIST SAMPLES_DIR   (bench/phone/run.sh builds and mints first)
 // CDP throttles the page's main thread only: the decoder worker runs at full speed, so the
 // scan figures flatter a real phone; the zxing-wasm comparison decodes the same frames on the
-// (throttled) main thread for both decoders.
+// (throttled) main thread for both decoders. Per rate it also compares first visits with the
+// decoder worker started after the app wasm (as built) and in parallel with it, and prints the
+// 1-minute load average (the machine may be shared: high load inflates every figure).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from '../../tests/browser/serve.mjs';
 import { launch } from '../../tests/browser/lib.mjs';
@@ -22,6 +25,8 @@ const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 
 const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))] : NaN; };
 const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)} ms` : '—');
+// The machine is shared: the 1-minute load average is printed beside each figure set.
+const load = () => loadavg()[0].toFixed(2);
 
 async function throttle(page, context, rate) {
   const cdp = await context.newCDPSession(page);
@@ -83,15 +88,42 @@ async function burst(page, cdp, qrs, n) {
   return { before, after: await heap(), shown: done };
 }
 
+// A first visit in a fresh context, index.html as built ('after': the decoder worker starts when
+// the app wasm has arrived) or changed to start it at once ('parallel'); camera-ready time.
+// index.html goes through a route in both variants (so neither pays its throttled download).
+const START_LATE = 'setTimeout(start, 3000);';
+const VARIANT_RUNS = Number(process.env.VARIANT_RUNS || 3);
+async function firstVisitVariant(browser, rate, variant) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+  await context.route((u) => u.pathname === '/' || u.pathname === '/index.html', async (route) => {
+    const res = await route.fetch();
+    let body = await res.text();
+    if (variant === 'parallel') {
+      if (!body.includes(START_LATE)) throw new Error(`index.html no longer contains "${START_LATE}": update the parallel variant`);
+      body = body.replace(START_LATE, 'start();');
+    }
+    await route.fulfill({ response: res, body });
+  });
+  const page = await context.newPage();
+  await throttle(page, context, rate);
+  await page.goto(`${server.url}?venue=metro`);
+  await waitMark(page, 'yima-first-frame');
+  const m = await marks(page);
+  const wasmEnd = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => /\/yima-[0-9a-f]+_bg\.wasm$/.test(e.name))?.responseEnd ?? null);
+  await context.close();
+  return { ready: m.ready, frame: m.frame, decoder: m.decoder, wasmEnd };
+}
+
 const server = await serve(dist);
 const rows = [];
 for (const rate of RATES) {
   const browser = await launch({ y4m, extra: ['--enable-precise-memory-info'] });
+  const row0 = { load0: load() };
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await context.route('**/__zxing/**', (route) => route.fulfill({ path: join(ROOT, 'node_modules/zxing-wasm/dist', new URL(route.request().url()).pathname.replace('/__zxing/', '')) }));
   const page = await context.newPage();
   const cdp = await throttle(page, context, rate);
-  const row = { rate };
+  const row = { rate, ...row0 };
   // First visit: empty cache, no service worker.
   const from = server.log.length;
   await page.goto(`${server.url}?venue=metro`);
@@ -137,6 +169,15 @@ for (const rate of RATES) {
     const qrs = samples.filter((s) => ['green_nat_20h', 'green_nat_80h', 'paper_report_anhui'].includes(s.id)).map((s) => s.qr);
     row.burst = await burst(page, cdp, qrs, BURST);
   }
+  // Decoder start: after the app wasm (as built) vs in parallel, VARIANT_RUNS fresh first
+  // visits each, alternating which goes first; medians.
+  const runs = { after: [], parallel: [] };
+  for (let i = 0; i < VARIANT_RUNS; i++) {
+    for (const variant of i % 2 ? ['parallel', 'after'] : ['after', 'parallel']) runs[variant].push(await firstVisitVariant(browser, rate, variant));
+  }
+  const med = (xs) => Object.fromEntries(['wasmEnd', 'ready', 'decoder', 'frame'].map((k) => [k, q(xs.map((x) => x[k]).filter(Number.isFinite), 0.5)]));
+  row.after = med(runs.after); row.parallel = med(runs.parallel);
+  row.load1 = load();
   rows.push(row);
   await browser.close();
 }
@@ -155,7 +196,7 @@ function lighthouse(url, extra) {
   return { version: r.lighthouseVersion, scores, failed, metrics: `FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, SI ${metric('speed-index')}` };
 }
 const lh = process.env.LIGHTHOUSE === '0' ? [] : [['mobile, simulated throttling', []], ['mobile, --throttling-method=devtools', ['--throttling-method=devtools']]]
-  .map(([name, extra]) => { try { return [name, lighthouse(`${server.url}?venue=metro`, extra)]; } catch (e) { return [name, { error: String(e.message || e).slice(0, 200) }]; } });
+  .map(([name, extra]) => { try { const l = load(); return [name, { ...lighthouse(`${server.url}?venue=metro`, extra), load: l }]; } catch (e) { return [name, { error: String(e.message || e).slice(0, 200) }]; } });
 await server.close();
 
 const mb = (b) => `${(b / 1048576).toFixed(2)} MB`;
@@ -163,6 +204,7 @@ console.log('\nCPU throttle + slow 4G (150 ms RTT, 1.6 Mbps down, 750 kbps up); 
 console.log('| | ' + rows.map((r) => `${r.rate}× CPU`).join(' | ') + ' |');
 console.log('|---|' + rows.map(() => '---').join('|') + '|');
 const line = (name, f) => console.log(`| ${name} | ${rows.map(f).join(' | ')} |`);
+line('load average (1 min) at start / end', (r) => `${r.load0} / ${r.load1}`);
 line('first visit: app ready (`yima-ready`)', (r) => ms(r.firstReady));
 line('first visit: camera-ready (first frame to the decoder)', (r) => ms(r.firstFrame));
 line('first visit: bytes sent by the server', (r) => `${(r.firstBytes / 1024).toFixed(0)} KB`);
@@ -172,10 +214,13 @@ line('repeat visit: `yima-decoder-ready` mark fired', (r) => (r.decoderMark ? 'y
 line('offline start: app ready', (r) => ms(r.offlineReady));
 line(`scan-to-verdict median / p95 (n)`, (r) => `${ms(r.scanMedian)} / ${ms(r.scanP95)} (${r.scanN})`);
 line('same frames on the main thread: yima / zxing-wasm median decode', (r) => `${ms(r.yimaDecode)} / ${ms(r.zxingDecode)} (read ${r.decodeOk})`);
+const v = (x) => `wasm ${ms(x.wasmEnd)}, ready ${ms(x.ready)}, decoder ${ms(x.decoder)}, camera-ready ${ms(x.frame)}`;
+line(`decoder started after the app wasm (as built), median of ${VARIANT_RUNS}`, (r) => v(r.after));
+line(`decoder started in parallel with the app wasm, median of ${VARIANT_RUNS}`, (r) => v(r.parallel));
 const b = rows.find((r) => r.burst);
-if (b) console.log(`\nJS heap after GC, ${BURST} scan-gun scans at ${b.rate}× CPU: ${mb(b.burst.before)} → ${mb(b.burst.after)} (${b.burst.shown} cards shown)`);
+if (b) console.log(`\nJS heap after GC, ${BURST} scan-gun scans at ${b.rate}× CPU: ${mb(b.burst.before)} → ${mb(b.burst.after)} (${b.burst.shown} cards shown; load ${b.load1})`);
 for (const [name, r] of lh) {
-  if (!r) { console.log(`\nLighthouse: not installed (npm ci --prefix bench/phone)`); break; }
+  if (!r || !r.version && !r.error) { console.log(`\nLighthouse: not installed (npm ci --prefix bench/phone)`); break; }
   if (r.error) { console.log(`\nLighthouse ${name}: failed: ${r.error}`); continue; }
-  console.log(`\nLighthouse ${r.version}, ${name}: ${r.scores}\n  ${r.metrics}\n  failed audits: ${r.failed.join(', ') || 'none'}`);
+  console.log(`\nLighthouse ${r.version}, ${name} (load ${r.load}): ${r.scores}\n  ${r.metrics}\n  failed audits: ${r.failed.join(', ') || 'none'}`);
 }
