@@ -135,7 +135,9 @@ fn test_row(t: Option<&TestView>, lang: Lang, id: &'static str, label: &'static 
                 TimeBasis::Sample => (tr(lang, "采样", "sampled"), t.sampled_at),
             };
             let who = i18n::provenance(t.provenance, &t.institution, lang);
-            format!("{} · {} · {} {} · {}", i18n::outcome(t.outcome, lang), i18n::ago(t.age_seconds, lang), basis, local_time(at), who)
+            // The age stays on one line ("80 h ago", not "80" / "h ago" at 200 % text).
+            let ago = i18n::ago(t.age_seconds, lang).replace(' ', "\u{a0}");
+            format!("{} · {} · {} {} · {}", i18n::outcome(t.outcome, lang), ago, basis, local_time(at), who)
         }
     };
     view! {

@@ -116,6 +116,8 @@ async function denyCardChecks(page, lang) {
     return dd ? { sign: getComputedStyle(dd, '::before').content, colour: getComputedStyle(dd).color, ink: getComputedStyle(document.querySelector('.facts dd:not(.alarm)')).color } : null;
   });
   check(`the test row a reason points at is marked by a sign, not red text (${lang})`, marked && /⚠/.test(marked.sign) && marked.colour === marked.ink, JSON.stringify(marked));
+  const row = await page.locator('.facts dd.alarm').textContent().catch(() => '');
+  check(`the test row's age cannot break between number and unit (${lang})`, /\d+\u00a0(h\u00a0ago|小时前)/.test(row), JSON.stringify(row));
 }
 
 export async function run({ url }) {
