@@ -7,7 +7,8 @@
 // (throttled) main thread for both decoders. Per rate it also compares first visits with the
 // decoder worker started after the app wasm (as built) and in parallel with it, and prints the
 // 1-minute load average (the machine may be shared: high load inflates every figure).
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -183,10 +184,12 @@ for (const rate of RATES) {
 }
 // Lighthouse 12 (bench/phone/package.json), mobile profile: simulated throttling (its default)
 // and once with real DevTools throttling, which the simulation flatters.
-function lighthouse(url, extra) {
+// Asynchronous: the benchmark's server runs in this process, so a blocking child would leave
+// Lighthouse's page waiting for it forever.
+async function lighthouse(url, extra) {
   const bin = join(ROOT, 'bench/phone/node_modules/.bin/lighthouse');
   if (!existsSync(bin)) return null;
-  const out = execFileSync(bin, [url, '--output=json', '--quiet', '--chrome-flags=--headless --no-sandbox --disable-gpu',
+  const { stdout: out } = await promisify(execFile)(bin, [url, '--output=json', '--quiet', '--chrome-flags=--headless --no-sandbox --disable-gpu',
     '--only-categories=performance,accessibility,best-practices,seo', ...extra],
   { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM || '/usr/bin/chromium' }, maxBuffer: 1 << 28 });
   const r = JSON.parse(out);
@@ -195,8 +198,10 @@ function lighthouse(url, extra) {
   const metric = (id) => r.audits[id]?.displayValue ?? '—';
   return { version: r.lighthouseVersion, scores, failed, metrics: `FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, SI ${metric('speed-index')}` };
 }
-const lh = process.env.LIGHTHOUSE === '0' ? [] : [['mobile, simulated throttling', []], ['mobile, --throttling-method=devtools', ['--throttling-method=devtools']]]
-  .map(([name, extra]) => { try { const l = load(); return [name, { ...lighthouse(`${server.url}?venue=metro`, extra), load: l }]; } catch (e) { return [name, { error: String(e.message || e).slice(0, 200) }]; } });
+const lh = [];
+for (const [name, extra] of process.env.LIGHTHOUSE === '0' ? [] : [['mobile, simulated throttling', []], ['mobile, --throttling-method=devtools', ['--throttling-method=devtools']]]) {
+  try { const l = load(); lh.push([name, { ...(await lighthouse(`${server.url}?venue=metro`, extra)), load: l }]); } catch (e) { lh.push([name, { error: String(e.message || e).slice(0, 200) }]); }
+}
 await server.close();
 
 const mb = (b) => `${(b / 1048576).toFixed(2)} MB`;
