@@ -174,11 +174,13 @@ async fn apply<T: Stored>(fetch: Promise, held: &mut Option<T>, roots: &[Verifyi
 pub async fn sync(state: TrustState, now: Time) -> TrustState {
     let roots = roots();
     let mut next = TrustState { sync: Sync::Running, ..state };
+    // every GET starts now and runs alongside the others
     let (keys, pols) = (start_fetch::<TrustList>(), start_fetch::<PolicySet>());
+    let revs = revocation::start(next.revocation.as_ref());
     let (mut problems, mut network) = (Vec::new(), Vec::new());
     apply(keys, &mut next.trust, &roots, &mut problems, &mut network).await;
     apply(pols, &mut next.policies, &roots, &mut problems, &mut network).await;
-    revocation::sync(&mut next.revocation, &roots, &mut problems, &mut network).await;
+    revocation::finish(revs, &mut next.revocation, &roots, &mut problems, &mut network).await;
     next.sync = if !problems.is_empty() {
         Sync::Rejected { at: now, why: problems.join("; ") }
     } else if !network.is_empty() {

@@ -1,10 +1,14 @@
 //! The revocation files (`revocation-delta.json`, `revocation-full.json`): the small delta is
-//! fetched at every sync; the full list only when the delta is made for another list than the
-//! one held (or none is held). Same size caps per kind as the core, same fetch, verified before
-//! use, kept as the signed text in localStorage; a refused file leaves the held copy in place.
+//! fetched at every sync, alongside keys.json and policies.json; the full list too when none is
+//! held, else only once the delta turns out to be made for another list. Same fetch, size caps
+//! per kind and conditional requests (the endpoint's ETag → 304) as the trust list, verified
+//! before use, kept as the signed text in localStorage; a refused file leaves the held copy in
+//! place. The highest sequences accepted are kept apart, so a rollback is refused even after
+//! the stored copy was dropped.
 
 use ed25519_dalek::VerifyingKey;
-use yima_core::revocation::{DeltaList, Revocations, MAX_DELTA_LEN, MAX_FULL_LEN};
+use js_sys::Promise;
+use yima_core::revocation::{DeltaList, HighWater, Revocations, MAX_DELTA_LEN, MAX_FULL_LEN};
 
 use super::{fetch_capped, fetched, Fetched, ENDPOINT, FETCH_TIMEOUT_MS};
 use crate::storage;
@@ -13,19 +17,33 @@ const FULL_FILE: &str = "revocation-full.json";
 const DELTA_FILE: &str = "revocation-delta.json";
 const FULL_KEY: &str = "yima.revocation.full";
 const DELTA_KEY: &str = "yima.revocation.delta";
+/// The high-water mark, "full delta".
+const SEQ_KEY: &str = "yima.revocation.seq";
+
+/// The stored high-water mark (`full delta`), zero when absent or unreadable.
+fn high_water() -> HighWater {
+    let text = storage::get(SEQ_KEY).unwrap_or_default();
+    let mut n = text.split(' ').map(|s| s.parse().unwrap_or(0));
+    HighWater { full: n.next().unwrap_or(0), delta: n.next().unwrap_or(0) }
+}
+
+fn keep_high_water(floor: HighWater) {
+    storage::set(SEQ_KEY, &format!("{} {}", floor.full, floor.delta));
+}
 
 /// The stored copies at start-up; a copy that no longer verifies is removed. (held, corrupt?)
 pub fn load(roots: &[VerifyingKey]) -> (Option<Revocations>, bool) {
     let mut held = None;
     let mut corrupt = false;
+    let mut floor = high_water();
     if let Some(text) = storage::get(FULL_KEY) {
-        if Revocations::update(&mut held, Some(text.as_bytes()), None, roots).is_err() {
+        if Revocations::update_above(&mut held, Some(text.as_bytes()), None, roots, &mut floor).is_err() {
             storage::remove(FULL_KEY);
             corrupt = true;
         }
     }
     if let (Some(_), Some(text)) = (&held, storage::get(DELTA_KEY)) {
-        if Revocations::update(&mut held, None, Some(text.as_bytes()), roots).is_err() {
+        if Revocations::update_above(&mut held, None, Some(text.as_bytes()), roots, &mut floor).is_err() {
             storage::remove(DELTA_KEY);
             corrupt = true;
         }
@@ -33,8 +51,12 @@ pub fn load(roots: &[VerifyingKey]) -> (Option<Revocations>, bool) {
     (held, corrupt)
 }
 
-async fn get(file: &str, cap: usize, refused: &mut Vec<String>, failed: &mut Vec<String>) -> Option<String> {
-    match fetched(fetch_capped(&format!("{ENDPOINT}{file}"), cap as u32, FETCH_TIMEOUT_MS)).await {
+fn start_get(file: &str, cap: usize) -> Promise {
+    fetch_capped(&format!("{ENDPOINT}{file}"), cap as u32, FETCH_TIMEOUT_MS)
+}
+
+async fn get(file: &str, fetch: Promise, refused: &mut Vec<String>, failed: &mut Vec<String>) -> Option<String> {
+    match fetched(fetch).await {
         Fetched::Text(t) => Some(t),
         Fetched::TooLarge => {
             refused.push(format!("{file}: {}", yima_core::envelope::EnvelopeError::TooLarge));
@@ -47,17 +69,30 @@ async fn get(file: &str, cap: usize, refused: &mut Vec<String>, failed: &mut Vec
     }
 }
 
-/// Fetches and applies the revocation files; notes refusals and network failures.
-pub async fn sync(held: &mut Option<Revocations>, roots: &[VerifyingKey], refused: &mut Vec<String>, failed: &mut Vec<String>) {
-    let delta = get(DELTA_FILE, MAX_DELTA_LEN, refused, failed).await;
+/// The GETs started with the trust list's.
+pub struct Started {
+    delta: Promise,
+    full: Option<Promise>,
+}
+
+/// Starts the delta's GET, and the full list's when none is held (it will be needed).
+pub fn start(held: Option<&Revocations>) -> Started {
+    Started { delta: start_get(DELTA_FILE, MAX_DELTA_LEN), full: held.is_none().then(|| start_get(FULL_FILE, MAX_FULL_LEN)) }
+}
+
+/// Awaits the started GETs and applies what verifies; notes refusals and network failures.
+pub async fn finish(started: Started, held: &mut Option<Revocations>, roots: &[VerifyingKey], refused: &mut Vec<String>, failed: &mut Vec<String>) {
+    let delta = get(DELTA_FILE, started.delta, refused, failed).await;
     let base = delta.as_deref().and_then(|t| DeltaList::open(t.as_bytes(), roots).ok()).map(|d| d.base);
-    let need_full = match (held.as_ref(), base) {
-        (Some(h), Some(b)) => h.full().header.sequence != b,
-        _ => true,
+    let full = match (started.full, held.as_ref(), base) {
+        (Some(fetch), _, _) => Some(fetch),
+        (None, Some(h), Some(b)) if h.full().header.sequence == b => None,
+        (None, _, _) => Some(start_get(FULL_FILE, MAX_FULL_LEN)),
     };
-    if need_full {
-        if let Some(text) = get(FULL_FILE, MAX_FULL_LEN, refused, failed).await {
-            match Revocations::update(held, Some(text.as_bytes()), None, roots) {
+    let mut floor = high_water();
+    if let Some(fetch) = full {
+        if let Some(text) = get(FULL_FILE, fetch, refused, failed).await {
+            match Revocations::update_above(held, Some(text.as_bytes()), None, roots, &mut floor) {
                 Ok(()) => {
                     storage::set(FULL_KEY, &text);
                     if held.as_ref().is_some_and(|h| h.delta().is_none()) {
@@ -69,11 +104,12 @@ pub async fn sync(held: &mut Option<Revocations>, roots: &[VerifyingKey], refuse
         }
     }
     if let Some(text) = delta {
-        match Revocations::update(held, None, Some(text.as_bytes()), roots) {
+        match Revocations::update_above(held, None, Some(text.as_bytes()), roots, &mut floor) {
             Ok(()) => {
                 storage::set(DELTA_KEY, &text);
             }
             Err(e) => refused.push(format!("{DELTA_FILE}: {e}")),
         }
     }
+    keep_high_water(floor);
 }

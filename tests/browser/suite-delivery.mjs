@@ -54,7 +54,9 @@ async function http(url) {
 }
 
 export async function run() {
-  const server = await serve(DIST);
+  // keys.json can be held back, to see the other endpoint files requested meanwhile
+  let holdKeys = 0;
+  const server = await serve(DIST, 0, { hold: (u) => (u.endsWith('/endpoint/keys.json') ? holdKeys : 0) });
   const { url, log } = server;
   const browser = await launch();
   try {
@@ -75,16 +77,23 @@ export async function run() {
     check('first visit: wasm sent compressed', appWasm?.encoding && decWasm?.encoding, `${appWasm?.encoding} ${decWasm?.encoding}`);
 
     // Trust-data sync again (manual refresh): the unchanged endpoint answers 304, no body bytes.
-    await page.waitForFunction(() => /成功|OK/.test(document.querySelector('[data-testid=endpoint-status]')?.textContent || ''), null, { timeout: 10000 });
+    const synced = () => page.waitForFunction(() => /成功|OK/.test(document.querySelector('[data-testid=endpoint-status]')?.textContent || ''), null, { timeout: 10000 });
+    await synced();
     const from = log.length;
+    holdKeys = 600;
     await page.getByTestId('refresh').click();
-    await page.waitForFunction(() => /成功|OK/.test(document.querySelector('[data-testid=endpoint-status]')?.textContent || ''), null, { timeout: 10000 });
+    await synced();
+    holdKeys = 0;
     await page.waitForTimeout(300);
     const refetch = log.slice(from).filter((r) => r.url.includes('/endpoint/'));
     const bytes = refetch.reduce((a, r) => a + (r.sent || 0), 0);
-    check('an unchanged endpoint: both files answered 304 with 0 body bytes',
-      refetch.length >= 2 && refetch.every((r) => r.status === 304 && r.inm) && bytes === 0,
+    const named = (name) => refetch.find((r) => r.url.endsWith('/endpoint/' + name));
+    check('an unchanged endpoint: keys, policies and the revocation delta answered 304 with 0 body bytes',
+      ['keys.json', 'policies.json', 'revocation-delta.json'].every(named) && refetch.every((r) => r.status === 304 && r.inm) && bytes === 0,
       refetch.map((r) => `${r.url} ${r.status} ${r.sent} B`).join('; '));
+    const [keys, delta] = [named('keys.json'), named('revocation-delta.json')];
+    check('sync: the revocation delta is requested alongside keys.json, not after it',
+      keys && delta && delta.at < keys.end, keys && delta ? `delta asked ${(delta.at - keys.at).toFixed(0)} ms after keys.json, which took ${(keys.end - keys.at).toFixed(0)} ms` : 'not fetched');
     const status = await page.getByTestId('endpoint-status').innerText();
     check('after a 304 the data is still there and the sync says OK', /#\d+/.test(status) && /成功|OK/.test(status), status.replace(/\s+/g, ' '));
 
@@ -99,6 +108,24 @@ export async function run() {
     const repeat = log.slice(from2);
     const body = repeat.filter((r) => !r.url.includes('/endpoint/')).reduce((a, r) => a + (r.sent || 0), 0);
     check('repeat visit: only index.html/sw.js revalidated, no app bytes downloaded again', body < 20_000, `${body} B: ${repeat.map((r) => `${r.url} ${r.status}`).join(', ')}`);
+
+    // The stored full revocation list dropped: the app fetches it again, and the unchanged file
+    // comes back as a 304 (0 body bytes) from the browser's copy, verified and in use.
+    await page.evaluate(() => localStorage.removeItem('yima.revocation.full'));
+    const from3 = log.length;
+    await page.reload();
+    await waitTrust(page);
+    await page.getByTestId('nav-settings').click();
+    await synced();
+    const full = log.slice(from3).find((r) => r.url.endsWith('/endpoint/revocation-full.json'));
+    check('an unchanged full revocation list fetched again: 304 with 0 body bytes',
+      full?.status === 304 && full.inm && full.sent === 0, full ? `${full.status} ${full.sent} B` : 'not fetched');
+    const row = await page.locator('[data-testid=endpoint-status] dt:has-text("撤销名单") + dd, [data-testid=endpoint-status] dt:has-text("Revocation list") + dd').innerText();
+    check('after the 304 the revocation list is held again', /^\d+/.test(row), row);
+    // The highest sequences accepted are kept apart from the files (rollback refused after a drop).
+    const seqOf = (name) => Buffer.from(JSON.parse(readFileSync(join(DIST, 'endpoint', name), 'utf8')).payload, 'base64').readBigUInt64LE(5);
+    const highWater = await page.evaluate(() => localStorage.getItem('yima.revocation.seq'));
+    check('the revocation high-water mark is stored: full and delta sequences', highWater === `${seqOf('revocation-full.json')} ${seqOf('revocation-delta.json')}`, highWater);
     await context.close();
 
     // JavaScript off: the <noscript> text says why nothing happens.

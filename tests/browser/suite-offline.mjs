@@ -34,9 +34,13 @@ export async function run({ timings }) {
       check(`offline ${id} @metro`, card?.verdict === s.expect.metro, `got ${card?.verdict}`);
       if (id === 'revoked_credential') check('offline: a revoked code is still denied with the reason', REVOKED_TEXT.test(card?.text ?? ''), card?.text);
     }
-    // Settings shows the stored revocation list and its age
     const rows = await page.evaluate(() => localStorage.getItem('yima.revocation.delta') !== null && localStorage.getItem('yima.revocation.full') !== null);
     check('offline: only the signed revocation files are stored, and both are', rows);
+    // Settings shows the stored revocation list (entries · time · age) offline too
+    await closeCard(page);
+    await page.getByTestId('nav-settings').click();
+    const row = await page.locator('[data-testid=endpoint-status] dt:text-is("撤销名单") + dd').innerText().catch(() => '');
+    check('offline: Settings shows the stored revocation list and its age', /^\d+ 条 \(\+\d+\) · .+ · \d+/.test(row.replace(/\u00a0/g, ' ')), row);
   } finally {
     await browser.close();
     await server.close().catch(() => {});

@@ -1,7 +1,29 @@
-// Screenshots at 390×844 in zh and en: each card state, the scan screen, settings, demo.
-import { mkdirSync } from 'node:fs';
+// Screenshots at 390×844 in zh and en: each card state, the scan screen, settings, demo; the
+// revocation list's entries and age in Settings.
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, check, closeCard, launch, pasteScan, readCard, samples, waitTrust } from './lib.mjs';
+import { ARTIFACTS, check, DIST, closeCard, launch, pasteScan, readCard, samples, waitTrust } from './lib.mjs';
+
+// The signed header of an endpoint revocation file: entries and signing time (docs/format.md §2b).
+function revocationFile(name) {
+  const p = Buffer.from(JSON.parse(readFileSync(join(DIST, 'endpoint', name), 'utf8')).payload, 'base64');
+  return { issuedAt: Number(p.readBigInt64LE(13)) * 1000, count: name.includes('full') ? p.readUInt32LE(26) : p.readUInt32LE(34) };
+}
+
+// Settings → Revocation list after a sync: entries (full + delta) and the age of the newest file.
+async function revocationRow(page, lang) {
+  await page.waitForFunction(() => /成功|OK/.test(document.querySelector('[data-testid=endpoint-status]')?.textContent || ''), null, { timeout: 10000 });
+  const [full, delta] = [revocationFile('revocation-full.json'), revocationFile('revocation-delta.json')];
+  const label = lang === 'zh' ? '撤销名单' : 'Revocation list';
+  const text = (await page.locator(`[data-testid=endpoint-status] dt:text-is("${label}") + dd`).innerText()).replace(/\u00a0/g, ' ');
+  const ages = [-1, 0].map((late) => {
+    const s = Math.max(0, Math.floor((Date.now() - Math.max(full.issuedAt, delta.issuedAt)) / 1000) + late * 60);
+    const [d, h, m] = [Math.floor(s / 86400), Math.floor(s / 3600), Math.floor(s / 60)];
+    return lang === 'zh' ? (d ? `${d} 天` : h ? `${h} 小时` : `${m} 分钟`) : (d ? `${d} d` : h ? `${h} h` : `${m} min`);
+  });
+  const entries = `${full.count + delta.count} ${lang === 'zh' ? '条' : 'entries'} (+${delta.count})`;
+  check(`settings shows the revocation list's entries and age (${lang})`, text.startsWith(entries) && ages.some((a) => text.endsWith(' · ' + a)), `${text} | want ${entries} … ${ages.join(' or ')}`);
+}
 
 const CARDS = ['green_nat_20h', 'green_nat_80h', 'red', 'nat_positive', 'tampered_signature', 'paper_report_anhui', 'leave_city_ok'];
 
@@ -32,6 +54,7 @@ export async function run({ url }) {
       await closeCard(page);
       await page.getByTestId('nav-settings').click();
       await page.getByTestId('endpoint-status').waitFor();
+      await revocationRow(page, lang);
       await page.screenshot({ path: join(out, `settings-${lang}.png`) });
       await page.getByTestId('nav-demo').click();
       await page.locator('[data-sample] svg').first().waitFor({ timeout: 10000 }).catch(() => {});

@@ -145,6 +145,30 @@ fn replayed_older_revocation_data_is_refused() {
 }
 
 #[test]
+fn a_rollback_is_refused_by_the_high_water_mark_after_the_held_copy_is_dropped() {
+    let root = demo::root_key();
+    let roots = [root.verifying_key()];
+    let (full20, full19) = (FullList::build(header(20, now()), &others(4)).unwrap(), FullList::build(header(19, now()), &others(2)).unwrap());
+    let (delta22, delta21) = (DeltaList::build(header(22, now()), 20, &[1]), DeltaList::build(header(21, now()), 19, &[]));
+    let mut floor = rv::HighWater::default();
+    let mut held = None;
+    Revocations::update_above(&mut held, Some(full20.seal(&root).as_bytes()), Some(delta22.seal(&root).as_bytes()), &roots, &mut floor).unwrap();
+    assert_eq!(floor, rv::HighWater { full: 20, delta: 22 });
+    // the stored copy is gone (corrupted, cleared): the older files are still refused, nothing held
+    let mut held = None;
+    let got = Revocations::update_above(&mut held, Some(full19.seal(&root).as_bytes()), Some(delta21.seal(&root).as_bytes()), &roots, &mut floor);
+    assert_eq!(got, Err(RevocationError::Rollback(Rollback { have: 20, got: 19 })));
+    assert!(held.is_none());
+    let got = Revocations::update_above(&mut held, Some(full20.seal(&root).as_bytes()), Some(delta21.seal(&root).as_bytes()), &roots, &mut floor);
+    assert_eq!(got, Err(RevocationError::Rollback(Rollback { have: 22, got: 21 })));
+    // the same files again are accepted; without the mark the old list would have been taken
+    assert_eq!(held.as_ref().map(|h| h.full().header.sequence), Some(20));
+    Revocations::update_above(&mut held, None, Some(delta22.seal(&root).as_bytes()), &roots, &mut floor).unwrap();
+    let mut unguarded = None;
+    Revocations::update(&mut unguarded, Some(full19.seal(&root).as_bytes()), None, &roots).unwrap();
+}
+
+#[test]
 fn stale_revocation_data_turns_pass_into_check() {
     let signed = now() - Duration::hours(48) - Duration::seconds(1);
     let stale = Revocations::new(FullList::build(header(1, signed), &others(10)).unwrap());

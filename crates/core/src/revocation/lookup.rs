@@ -11,6 +11,21 @@ use super::RevocationError;
 use crate::envelope::Rollback;
 use crate::Time;
 
+/// The highest sequence ever accepted per file kind. Kept apart from the stored files, so a
+/// rollback is refused even after the held copy was dropped (corrupted, cleared).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HighWater {
+    pub full: u64,
+    pub delta: u64,
+}
+
+fn at_least(have: u64, got: u64) -> Result<(), RevocationError> {
+    if got < have {
+        return Err(Rollback { have, got }.into());
+    }
+    Ok(())
+}
+
 /// What the revocation data says about one credential.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -120,17 +135,31 @@ impl Revocations {
     /// (`held`): the full list first, then the delta. A file that fails (signature, size, parse,
     /// replay, wrong base) changes nothing; the first failure is returned.
     pub fn update(held: &mut Option<Revocations>, full: Option<&[u8]>, delta: Option<&[u8]>, roots: &[VerifyingKey]) -> Result<(), RevocationError> {
+        Self::update_above(held, full, delta, roots, &mut HighWater::default())
+    }
+
+    /// [`Revocations::update`], also refusing files below `floor` (the highest sequences ever
+    /// accepted, kept apart from the files), which it raises for each file accepted.
+    pub fn update_above(held: &mut Option<Revocations>, full: Option<&[u8]>, delta: Option<&[u8]>, roots: &[VerifyingKey], floor: &mut HighWater) -> Result<(), RevocationError> {
         let mut first_error = None;
         if let Some(file) = full {
-            match FullList::open(file, roots).and_then(|f| Revocations::with_full(held.as_ref(), f)) {
-                Ok(r) => *held = Some(r),
+            let opened = FullList::open(file, roots).and_then(|f| at_least(floor.full, f.header.sequence).map(|()| f));
+            match opened.and_then(|f| Revocations::with_full(held.as_ref(), f)) {
+                Ok(r) => {
+                    floor.full = floor.full.max(r.full.header.sequence);
+                    *held = Some(r);
+                }
                 Err(e) => first_error = Some(e),
             }
         }
         if let Some(file) = delta {
-            let applied = DeltaList::open(file, roots).and_then(|d| match held.as_mut() {
-                Some(r) => r.apply_delta(d),
-                None => Err(RevocationError::DeltaBase { base: d.base, full: 0 }),
+            let applied = DeltaList::open(file, roots).and_then(|d| {
+                at_least(floor.delta, d.header.sequence)?;
+                let sequence = d.header.sequence;
+                match held.as_mut() {
+                    Some(r) => r.apply_delta(d).map(|()| floor.delta = floor.delta.max(sequence)),
+                    None => Err(RevocationError::DeltaBase { base: d.base, full: 0 }),
+                }
             });
             if let Err(e) = applied {
                 first_error.get_or_insert(e);

@@ -12,7 +12,7 @@ mod wire;
 pub use entry::{entry, kid_from_hex, Uid, UID_LEN};
 pub use file::{DeltaList, FullList, Header, DELTA_KIND, FULL_KIND, MAX_DELTA_LEN, MAX_FULL_LEN};
 pub use filter::{Certainty, Set, EXACT_MAX, FUSE32_MAX};
-pub use lookup::{Revocations, Status};
+pub use lookup::{HighWater, Revocations, Status};
 
 use crate::envelope::{EnvelopeError, Rollback};
 
