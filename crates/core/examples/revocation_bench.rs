@@ -2,6 +2,8 @@
 //! false hits measured on 10,000,000 non-revoked identifiers, memory held, open + verify time.
 //!
 //! `cargo run --release -p yima-core --example revocation_bench [-- 1000000 10000000]`
+//! `… -- write DIR 1000000 …`: only writes DIR/full-N.json, the signed full lists that
+//! bench/revocation (wasm in Chromium) opens.
 
 use std::hint::black_box;
 use std::io::Write;
@@ -76,8 +78,22 @@ fn delta(n: u64) {
     println!("{n:>10} delta entries (exact 8-byte): file {}, gzipped {}", mb(file.len()), mb(gz(file.as_bytes())));
 }
 
+fn write(dir: &str, sizes: &[u64]) {
+    let at = Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).single().unwrap_or_default();
+    for &n in sizes {
+        let full = FullList::build(Header { sequence: 1, issued_at: at, max_age_hours: 192, demo: true }, &entries(1, 0..n)).expect("filter builds");
+        std::fs::write(format!("{dir}/full-{n}.json"), full.seal(&yima_core::demo::root_key())).expect("writes");
+    }
+}
+
 fn main() {
-    let sizes: Vec<u64> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let sizes: Vec<u64> = args.iter().filter_map(|a| a.parse().ok()).collect();
+    if let [mode, dir, ..] = args.as_slice() {
+        if mode == "write" {
+            return write(dir, &sizes);
+        }
+    }
     let sizes = if sizes.is_empty() { vec![1_000_000, 10_000_000] } else { sizes };
     delta(10_000);
     for n in sizes {
