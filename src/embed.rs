@@ -5,31 +5,32 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use yima_core::Card;
 
-/// The message as JSON (kept serialisable so it is tested like any value).
-pub fn message(card: &Card) -> serde_json::Value {
-    let reasons: Vec<serde_json::Value> = card
-        .reasons
-        .iter()
-        .filter_map(|r| serde_json::to_value(r).ok()?.get("code").cloned())
-        .collect();
-    serde_json::json!({
-        "type": "yima.verdict",
-        "version": 1,
-        "verdict": card.verdict,
-        "reasons": reasons,
-        "issuer_region": card.issuer_region,
-        "venue": card.venue.venue,
-        "venue_region": card.venue.region,
-        "time": card.evaluated_at.to_rfc3339(),
-        "demo": card.demo,
-    })
+/// The message: a plain object (built directly, so the page carries no JSON serialiser for it).
+pub fn message(card: &Card) -> JsValue {
+    let reasons: js_sys::Array = card.reasons.iter().map(|r| JsValue::from_str(r.code())).collect();
+    let region = card.issuer_region.map_or(JsValue::NULL, |r| JsValue::from(r));
+    let fields: [(&str, JsValue); 9] = [
+        ("type", "yima.verdict".into()),
+        ("version", 1.into()),
+        ("verdict", card.verdict.code().into()),
+        ("reasons", reasons.into()),
+        ("issuer_region", region),
+        ("venue", card.venue.venue.as_str().into()),
+        ("venue_region", card.venue.region.into()),
+        ("time", card.evaluated_at.to_rfc3339().into()),
+        ("demo", card.demo.into()),
+    ];
+    let msg = Object::new();
+    for (k, v) in fields {
+        let _ = Reflect::set(&msg, &k.into(), &v);
+    }
+    msg.into()
 }
 
 /// Posts the verdict to `window.parent` (when framed) and `wx.miniProgram` (when present).
 pub fn announce(card: &Card) {
     let Some(window) = web_sys::window() else { return };
-    let Ok(text) = serde_json::to_string(&message(card)) else { return };
-    let Ok(value) = js_sys::JSON::parse(&text) else { return };
+    let value = message(card);
     if let Ok(Some(parent)) = window.parent() {
         if parent != window {
             let _ = parent.post_message(&value, "*");

@@ -33,10 +33,13 @@ fn embed_message_has_no_personal_data() {
     let sample = demo::samples(now).into_iter().find(|s| s.id == "green_nat_80h").expect("sample");
     let scan = verifier.scan(&mut yima_core::Session::default(), &sample.qr, now);
     let holder = scan.card.holder.clone().expect("holder");
-    let msg = embed::message(&scan.card);
-    let text = msg.to_string();
+    let text: String = js_sys::JSON::stringify(&embed::message(&scan.card)).expect("json").into();
+    let msg: serde_json::Value = serde_json::from_str(&text).expect("json");
     assert_eq!(msg["verdict"], "deny");
     assert_eq!(msg["reasons"][0], "nat_too_old");
+    assert_eq!(msg["venue"], "metro");
+    assert_eq!(msg["venue_region"], 310000);
+    assert_eq!(msg["type"], "yima.verdict");
     assert!(!text.contains(&holder.masked_name) && !text.contains(&holder.masked_id), "{text}");
 }
 

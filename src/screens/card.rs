@@ -11,14 +11,6 @@ use crate::i18n_ui::{local_time, tr};
 use crate::scan_flow::{close_card, CARD_SECONDS};
 use crate::screens::status::venue_name;
 
-fn verdict_code(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Pass => "pass",
-        Verdict::Deny => "deny",
-        Verdict::Check => "check",
-    }
-}
-
 fn colour_class(c: Colour) -> &'static str {
     match c {
         Colour::Green => "colour-green",
@@ -91,9 +83,9 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> impl IntoView {
         .any(|r| matches!(r, Reason::AntigenMissing | Reason::AntigenPositive | Reason::AntigenTooOld { .. } | Reason::AntigenSelfTest));
     let trip_alarm = c.reasons.iter().any(|r| r.severity() != Verdict::Pass && matches!(r, Reason::ItineraryStar { .. } | Reason::ItineraryMissing | Reason::ItineraryExpired));
     view! {
-        <article class=format!("card verdict-{}", verdict_code(v)) data-testid="card" data-merged=merged.to_string()
+        <article class=format!("card verdict-{}", v.code()) data-testid="card" data-merged=merged.to_string()
             data-sources=c.sources.len().to_string()>
-            <header class="verdict" data-testid="verdict" data-verdict=verdict_code(v)>
+            <header class="verdict" data-testid="verdict" data-verdict=v.code()>
                 <span class="verdict-icon" aria-hidden="true">{icon(v)}</span>
                 <span class="verdict-text">{i18n::verdict(v, lang)}</span>
             </header>

@@ -2,9 +2,8 @@
 //!
 //! Base45 (RFC 9285) keeps the QR in alphanumeric mode; zlib as in EU DCC.
 
-use std::io::Read;
-
-use flate2::{read::ZlibDecoder, write::ZlibEncoder, Compression};
+use flate2::{write::ZlibEncoder, Compression};
+use miniz_oxide::inflate::{decompress_to_vec_zlib_with_limit, TINFLStatus};
 
 /// Version prefix of every Yima credential.
 pub const PREFIX: &str = "YM1:";
@@ -58,14 +57,12 @@ pub fn trimmed(text: &str) -> Result<&str, DecodeError> {
 }
 
 /// zlib inflation with the [`MAX_INFLATED`] cap (zip-bomb guard).
+/// miniz_oxide directly (the engine flate2 uses): no `std::io` reader in the browser build.
 pub fn inflate(compressed: &[u8]) -> Result<Vec<u8>, DecodeError> {
-    let mut out = Vec::new();
-    let mut z = ZlibDecoder::new(compressed).take(MAX_INFLATED as u64 + 1);
-    z.read_to_end(&mut out).map_err(|_| DecodeError::Inflate)?;
-    if out.len() > MAX_INFLATED {
-        return Err(DecodeError::TooLarge);
-    }
-    Ok(out)
+    decompress_to_vec_zlib_with_limit(compressed, MAX_INFLATED).map_err(|e| match e.status {
+        TINFLStatus::HasMoreOutput => DecodeError::TooLarge,
+        _ => DecodeError::Inflate,
+    })
 }
 
 /// Decodes QR text to COSE bytes. Never panics, whatever the input.
@@ -109,5 +106,16 @@ mod tests {
         let t = format!("{PREFIX}{}", base45::encode(z.finish().unwrap()));
         assert!(t.len() < MAX_TEXT_LEN);
         assert_eq!(decode_text(&t), Err(DecodeError::TooLarge));
+    }
+
+    #[test]
+    fn cap_is_exact_and_the_checksum_is_checked() {
+        let at_cap = encode_text(&vec![7u8; MAX_INFLATED]);
+        assert_eq!(decode_text(&at_cap).map(|v| v.len()), Ok(MAX_INFLATED));
+        assert_eq!(decode_text(&encode_text(&vec![7u8; MAX_INFLATED + 1])), Err(DecodeError::TooLarge));
+        // A flipped bit in the Adler-32 trailer.
+        let mut z = base45::decode(&encode_text(b"hello cose")[PREFIX.len()..]).unwrap();
+        *z.last_mut().unwrap() ^= 1;
+        assert_eq!(decode_text(&format!("{PREFIX}{}", base45::encode(z))), Err(DecodeError::Inflate));
     }
 }

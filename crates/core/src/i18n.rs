@@ -100,9 +100,11 @@ fn hours(seconds: i64, max_hours: u32) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
-/// `2022-06-01 00:00 UTC`: certificates from abroad are dated in UTC.
+/// `2022-06-01 00:00 UTC`: certificates from abroad are dated in UTC. Written out rather than with chrono's `format`, whose strftime
+/// machinery would otherwise be the app wasm's only use of it.
 fn date_time(t: &crate::Time) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
+    use chrono::{Datelike, Timelike};
+    format!("{:04}-{:02}-{:02} {:02}:{:02} UTC", t.year(), t.month(), t.day(), t.hour(), t.minute())
 }
 
 /// One sentence per reason.

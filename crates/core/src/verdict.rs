@@ -15,6 +15,17 @@ pub enum Verdict {
     Deny,
 }
 
+impl Verdict {
+    /// `pass`, `check` or `deny`, as in JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Check => "check",
+            Verdict::Deny => "deny",
+        }
+    }
+}
+
 /// Why. A closed set, so the UI can translate every one (see [`crate::i18n`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
@@ -80,6 +91,55 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// The reason's code: the `code` its JSON carries (the embed message sends only these).
+    /// Written out so the browser build needs no serialiser for it; a test holds it to serde's.
+    pub fn code(&self) -> &'static str {
+        use Reason::*;
+        match self {
+            Malformed => "malformed",
+            UnknownPrefix => "unknown_prefix",
+            BadSignature => "bad_signature",
+            UnknownKid => "unknown_kid",
+            KeyNotYetValid => "key_not_yet_valid",
+            KeyExpired => "key_expired",
+            KeyRevoked => "key_revoked",
+            WrongRole => "wrong_role",
+            RegionMismatch => "region_mismatch",
+            CodeExpired => "code_expired",
+            CodeTooOld { .. } => "code_too_old",
+            IssuedInFuture => "issued_in_future",
+            ReportExpired => "report_expired",
+            ColourNotAllowed { .. } => "colour_not_allowed",
+            NatMissing => "nat_missing",
+            NatPositive => "nat_positive",
+            NatTooOld { .. } => "nat_too_old",
+            AntigenMissing => "antigen_missing",
+            AntigenPositive => "antigen_positive",
+            AntigenTooOld { .. } => "antigen_too_old",
+            ResultInFuture => "result_in_future",
+            AntigenSelfTest => "antigen_self_test",
+            ItineraryMissing => "itinerary_missing",
+            ItineraryExpired => "itinerary_expired",
+            ItineraryStar { .. } => "itinerary_star",
+            HealthCodeMissing => "health_code_missing",
+            CredentialRevoked => "credential_revoked",
+            RevocationSuspected => "revocation_suspected",
+            DccMalformed => "dcc_malformed",
+            DccUnknownSigner => "dcc_unknown_signer",
+            DccBadSignature => "dcc_bad_signature",
+            DccKeyUsage => "dcc_key_usage",
+            DccExpired { .. } => "dcc_expired",
+            DccNotYetValid { .. } => "dcc_not_yet_valid",
+            DccSignerOutside => "dcc_signer_outside",
+            NoTrustData => "no_trust_data",
+            TrustDataStale => "trust_data_stale",
+            ClockBehindTrustList => "clock_behind_trust_list",
+            PolicyMissing => "policy_missing",
+            RevocationDataStale => "revocation_data_stale",
+            AllChecksPassed => "all_checks_passed",
+        }
+    }
+
     /// The verdict this reason forces at least.
     pub fn severity(&self) -> Verdict {
         use Reason::*;
@@ -116,5 +176,38 @@ mod tests {
         assert_eq!(v, Verdict::Deny);
         assert_eq!(r[0], Reason::NatPositive);
         assert_eq!(conclude(vec![Reason::PolicyMissing]).0, Verdict::Check);
+    }
+
+    /// One of each reason (`code()`'s match is exhaustive, so a new variant must get a code;
+    /// this list must grow with it: the count below fails until it does).
+    fn one_of_each() -> Vec<Reason> {
+        use Reason::*;
+        let t: crate::Time = "2022-06-01T00:00:00Z".parse().unwrap();
+        vec![
+            Malformed, UnknownPrefix, BadSignature, UnknownKid, KeyNotYetValid, KeyExpired, KeyRevoked, WrongRole,
+            RegionMismatch, CodeExpired, CodeTooOld { age_seconds: 1, max_seconds: 0 }, IssuedInFuture, ReportExpired,
+            ColourNotAllowed { colour: Colour::Red }, NatMissing, NatPositive, NatTooOld { age_seconds: 1, max_hours: 0 },
+            AntigenMissing, AntigenPositive, AntigenTooOld { age_seconds: 1, max_hours: 0 }, ResultInFuture, AntigenSelfTest,
+            ItineraryMissing, ItineraryExpired, ItineraryStar { cities: vec![310100], action: StarAction::Check },
+            HealthCodeMissing, CredentialRevoked, RevocationSuspected, DccMalformed, DccUnknownSigner, DccBadSignature,
+            DccKeyUsage, DccExpired { at: t }, DccNotYetValid { from: t }, DccSignerOutside, NoTrustData, TrustDataStale,
+            ClockBehindTrustList, PolicyMissing, RevocationDataStale, AllChecksPassed,
+        ]
+    }
+
+    #[test]
+    fn code_is_the_json_code() {
+        let all = one_of_each();
+        let mut codes: Vec<&str> = all.iter().map(Reason::code).collect();
+        for r in &all {
+            assert_eq!(serde_json::to_value(r).unwrap()["code"], r.code(), "{r:?}");
+        }
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), all.len(), "two reasons share a code");
+        for v in [Verdict::Pass, Verdict::Check, Verdict::Deny] {
+            assert_eq!(serde_json::to_value(v).unwrap(), v.code());
+        }
+        assert_eq!(all.len(), 41, "a reason was added: add it to one_of_each()");
     }
 }
