@@ -1,7 +1,7 @@
 // Yima service worker: the app starts and verifies offline. The build (src/hooks/stamp-sw.mjs)
 // fills in VERSION, CORE (what the first scan needs: cached on install) and LATER (on-demand
 // modules, icons: cached when the page says the first scan is ready, so they never share the
-// link with it). index.html and the endpoint files: network first (short timeout), cache as
+// link with it). Other files (the EU DCC module, dcc/) are cached when first fetched. index.html and the endpoint files: network first (short timeout), cache as
 // fallback. Build output: cache first. A new version waits until the page asks it to take over.
 const VERSION = '__YIMA_VERSION__';
 const CORE = ["__YIMA_CORE__"];

@@ -7,7 +7,7 @@ use yima_core::Card;
 
 /// The message: a plain object (built directly, so the page carries no JSON serialiser for it).
 pub fn message(card: &Card) -> JsValue {
-    let reasons: js_sys::Array = card.reasons.iter().map(|r| JsValue::from_str(r.code())).collect();
+    let reasons: js_sys::Array = card.reason_codes().into_iter().map(JsValue::from_str).collect();
     let region = card.issuer_region.map_or(JsValue::NULL, |r| JsValue::from(r));
     let fields: [(&str, JsValue); 9] = [
         ("type", "yima.verdict".into()),

@@ -17,11 +17,17 @@ if [ -z "${YIMA_ROOT_KEY:-}" ]; then
     "$TARGET_DIR/wasm32-unknown-unknown/app/yima_demo_mint.wasm"
 fi
 
+# 2b. The EU DCC reader (crates/dcc-module: ECDSA, RSA, X.509), fetched the first time an HC1
+#     code is scanned (src/scan_flow/dcc.js).
+cargo build -q -p yima-dcc-module --profile app --target wasm32-unknown-unknown
+wasm-bindgen --target web --no-typescript --out-dir "$STAGE/dcc" \
+  "$TARGET_DIR/wasm32-unknown-unknown/app/yima_dcc_module.wasm"
+
 # 3. wasm-opt (binaryen >= 116 from npm; Debian's 108 corrupts the externref table).
 OPT=node_modules/.bin/wasm-opt
 FEATURES="--enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue"
 if [ "${TRUNK_PROFILE:-debug}" = "release" ] && [ -x "$OPT" ]; then
-  for w in "$STAGE"/yima-*_bg.wasm "$STAGE"/demo/*_bg.wasm; do
+  for w in "$STAGE"/yima-*_bg.wasm "$STAGE"/demo/*_bg.wasm "$STAGE"/dcc/*_bg.wasm; do
     if [ -f "$w" ]; then "$OPT" -Oz $FEATURES -o "$w" "$w"; fi
   done
   "$OPT" -O3 $FEATURES -o "$STAGE/decoder/yima_decode_worker_bg.wasm" "$STAGE/decoder/yima_decode_worker_bg.wasm"

@@ -2,6 +2,8 @@
 // the first scan needs (precached on install), and LATER, everything else (on-demand modules
 // such as demo/, icons, manifest: precached once the page reports the first scan ready).
 // A new on-demand module needs no entry here: any file not matched by FIRST_SCAN is LATER.
+// Except ON_USE: the EU DCC module (dcc/) is fetched only when an HC1 code is first scanned
+// (most gates never see one), and the service worker keeps it then (cache first).
 // Usage: node stamp-sw.mjs STAGING_DIR
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -28,7 +30,8 @@ for (const f of files) hash.update(f + '\0').update(readFileSync(join(stage, f))
 const version = hash.digest('hex').slice(0, 16);
 const first = (f) => FIRST_SCAN.some((re) => re.test(f));
 const core = ['./', ...files.filter((f) => first(f) && f !== 'index.html'), 'index.html'];
-const later = files.filter((f) => !first(f));
+const ON_USE = [/^dcc\//];
+const later = files.filter((f) => !first(f) && !ON_USE.some((re) => re.test(f)));
 const swPath = join(stage, 'sw.js');
 let sw = readFileSync(swPath, 'utf8');
 for (const [name, value] of [['VERSION', version], ['CORE', core], ['LATER', later]]) {

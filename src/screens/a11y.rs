@@ -15,7 +15,7 @@ fn spoken(state: AppState) -> String {
     state.card.with_untracked(|c| {
         c.as_ref().map_or_else(String::new, |s| {
             let mut parts = vec![i18n::verdict(s.card.verdict, lang)];
-            parts.extend(s.card.reasons.iter().map(|r| i18n::reason(r, lang)));
+            parts.extend(s.card.reason_texts(lang));
             parts.join(if lang == i18n::Lang::Zh { "。" } else { ". " })
         })
     })

@@ -1,7 +1,7 @@
 //! The one card: verdict (colour + icon + text), reasons in words, the verified facts.
 
 use leptos::prelude::*;
-use yima_core::card::{Source, TestView, TripView};
+use yima_core::card::{ForeignView, Source, TestView, TripView};
 use yima_core::i18n::{self, Lang};
 use yima_core::policy::TimeBasis;
 use yima_core::{city, region, Colour, Reason, Verdict};
@@ -44,8 +44,11 @@ pub fn CardView() -> impl IntoView {
     }
 }
 
-fn card_body(shown: &Shown, lang: Lang, place: String) -> impl IntoView {
+fn card_body(shown: &Shown, lang: Lang, place: String) -> AnyView {
     let c = &shown.card;
+    if let Some(f) = &c.foreign {
+        return foreign_body(f, lang, place).into_any();
+    }
     let v = c.verdict;
     let reasons: Vec<String> = c.reasons.iter().map(|r| i18n::reason(r, lang)).collect();
     let holder = c.holder.as_ref().map(|h| format!("{}  {}", h.masked_name, h.masked_id));
@@ -85,12 +88,7 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> impl IntoView {
     view! {
         <article class=format!("card verdict-{}", v.code()) data-testid="card" data-merged=merged.to_string()
             data-sources=c.sources.len().to_string()>
-            <header class="verdict" data-testid="verdict" data-verdict=v.code()>
-                <span class="verdict-icon" aria-hidden="true">{icon(v)}</span>
-                <span class="verdict-text">{i18n::verdict(v, lang)}</span>
-            </header>
-            // Shrinks to nothing as the card's auto-close time runs out.
-            <div class="closing" aria-hidden="true" style=format!("animation-duration:{CARD_SECONDS}s")></div>
+            {verdict_header(v, lang)}
             {c.demo.then(|| view! { <p class="demo-flag">{tr(lang, "演示数据 — 非真实凭证", "DEMO data — not a real credential")}</p> })}
             <p class="place">{place}</p>
             <ul class="reasons" data-testid="reasons">
@@ -111,9 +109,56 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> impl IntoView {
                     {sources.join(" + ")}
                 </p>
             })}
-            <p class="tap-hint">{tr(lang, "轻触任意处关闭", "Tap anywhere to close")}</p>
-            // Closes through the backdrop's click handler (the click bubbles up to it).
-            <button type="button" class="card-close" data-testid="card-close">{tr(lang, "关闭", "Close")}</button>
+            {card_end(lang)}
+        </article>
+    }
+    .into_any()
+}
+
+/// The verdict banner and the auto-close bar, the same for every card.
+fn verdict_header(v: Verdict, lang: Lang) -> impl IntoView {
+    view! {
+        <header class="verdict" data-testid="verdict" data-verdict=v.code()>
+            <span class="verdict-icon" aria-hidden="true">{icon(v)}</span>
+            <span class="verdict-text">{i18n::verdict(v, lang)}</span>
+        </header>
+        // Shrinks to nothing as the card's auto-close time runs out.
+        <div class="closing" aria-hidden="true" style=format!("animation-duration:{CARD_SECONDS}s")></div>
+    }
+}
+
+fn card_end(lang: Lang) -> impl IntoView {
+    view! {
+        <p class="tap-hint">{tr(lang, "轻触任意处关闭", "Tap anywhere to close")}</p>
+        // Closes through the backdrop's click handler (the click bubbles up to it).
+        <button type="button" class="card-close" data-testid="card-close">{tr(lang, "关闭", "Close")}</button>
+    }
+}
+
+/// A foreign certificate (EU DCC): judged and worded by the DCC module; shown as given.
+fn foreign_body(f: &ForeignView, lang: Lang, place: String) -> impl IntoView {
+    let v = f.verdict;
+    let rows: Vec<_> = f.rows.iter().map(|r| (r.label.text(lang).to_string(), r.value.text(lang).to_string(), r.value.code.clone(), r.alarm)).collect();
+    view! {
+        <article class=format!("card verdict-{}", v.code()) data-testid="card" data-foreign="dcc">
+            {verdict_header(v, lang)}
+            <p class="place">{place}</p>
+            <ul class="reasons" data-testid="reasons">
+                {f.reasons.iter().map(|r| view! { <li>{r.text(lang).to_string()}</li> }).collect_view()}
+            </ul>
+            {(!f.rows.is_empty()).then(|| view! {
+                <dl class="facts">
+                    <dt>{tr(lang, "持证人", "Holder")}</dt><dd data-testid="holder">{f.holder.clone()}</dd>
+                    {rows.into_iter().map(|(label, value, id, alarm)| view! {
+                        <dt>{label}</dt><dd data-testid=id class:alarm=alarm>{value}</dd>
+                    }).collect_view()}
+                </dl>
+            })}
+            <p class="sources" data-testid="sources">
+                {tr(lang, "来源：欧盟数字新冠证书", "Source: EU Digital COVID Certificate")}
+                {(!f.country.is_empty()).then(|| format!(" ({})", f.country))}
+            </p>
+            {card_end(lang)}
         </article>
     }
 }

@@ -63,6 +63,47 @@ pub struct HolderView {
     pub masked_id: String,
 }
 
+/// A text in both languages, with a code for machines (a reason's code, a row's id).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Line {
+    pub code: String,
+    pub zh: String,
+    pub en: String,
+}
+
+impl Line {
+    pub fn text(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::Zh => &self.zh,
+            crate::i18n::Lang::En => &self.en,
+        }
+    }
+}
+
+/// One fact of a foreign certificate: label and value in both languages; `alarm` when a reason
+/// refers to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Row {
+    pub label: Line,
+    pub value: Line,
+    #[serde(default)]
+    pub alarm: bool,
+}
+
+/// A foreign certificate (EU DCC) as shown. Judged and worded by the separately loaded DCC
+/// module (`yima-dcc`), so the app only displays it and carries no DCC code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ForeignView {
+    pub verdict: Verdict,
+    /// Worst first; never empty. `code` is the [`Reason`]'s code.
+    pub reasons: Vec<Line>,
+    /// Masked name (first letter of each part) and year of birth.
+    pub holder: String,
+    /// ISO 3166 code of the issuing country.
+    pub country: String,
+    pub rows: Vec<Row>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Card {
     pub verdict: Verdict,
@@ -85,6 +126,9 @@ pub struct Card {
     pub evaluated_at: Time,
     /// Signed by demo keys.
     pub demo: bool,
+    /// A foreign certificate: its own facts and reasons (then `reasons` is empty).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub foreign: Option<ForeignView>,
 }
 
 impl Card {
@@ -107,6 +151,28 @@ impl Card {
             venue,
             evaluated_at: now,
             demo: false,
+            foreign: None,
+        }
+    }
+
+    /// The card of a foreign certificate.
+    pub fn foreign(view: ForeignView, venue: VenueKey, now: Time) -> Card {
+        Card { verdict: view.verdict, reasons: Vec::new(), foreign: Some(view), ..Card::bare(Vec::new(), venue, now) }
+    }
+
+    /// The reasons in words, worst first (foreign or not).
+    pub fn reason_texts(&self, lang: crate::i18n::Lang) -> Vec<String> {
+        match &self.foreign {
+            Some(f) => f.reasons.iter().map(|l| l.text(lang).to_string()).collect(),
+            None => self.reasons.iter().map(|r| crate::i18n::reason(r, lang)).collect(),
+        }
+    }
+
+    /// The reasons' codes, worst first (foreign or not).
+    pub fn reason_codes(&self) -> Vec<&str> {
+        match &self.foreign {
+            Some(f) => f.reasons.iter().map(|l| l.code.as_str()).collect(),
+            None => self.reasons.iter().map(Reason::code).collect(),
         }
     }
 

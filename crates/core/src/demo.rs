@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::claims::*;
 use crate::issue::issue;
 use crate::keys::{derived_key, holder_hash, mask_id, mask_name};
-use crate::policy::{ItineraryRule, Policy, PolicySet, StarAction, TestRule, TimeBasis};
+use crate::policy::{ForeignRule, ItineraryRule, Policy, PolicySet, StarAction, TestRule, TimeBasis};
 use crate::trust::{IssuerKey, KeyStatus, Role, TrustList};
 use crate::verdict::Verdict;
 use crate::Time;
@@ -170,9 +170,24 @@ fn policy(rule: &Rule, region: u32, nat_hours: u32) -> Policy {
         nat: Some(test(nat_hours, false)),
         antigen: rule.antigen.map(|(h, only)| test(h, only)),
         itinerary: rule.itinerary.map(|(required, star)| ItineraryRule { required, star }),
+        foreign: Some(foreign(rule.venue, nat_hours)),
         max_code_age_seconds: 120,
         clock_skew_seconds: 60,
         effective_from: day(2020, 1, 1),
+    }
+}
+
+/// The demo rule for EU DCCs (invented for the demo, like the 2022 entry rules for travellers
+/// it resembles): a test as recent as the venue's NAT rule; where the venue is strict (leaving
+/// the city, stations, schools, offices, medical and elder care) NAAT only and no recovery
+/// certificate; elder care accepts tests only.
+fn foreign(venue: &str, test_hours: u32) -> ForeignRule {
+    let strict = ["leave_city", "station", "school", "government", "medical", "elder_care"].contains(&venue);
+    ForeignRule {
+        test_hours: Some(test_hours),
+        rapid_antigen: !strict,
+        vaccination_days: (venue != "elder_care").then_some(14),
+        recovery: !strict,
     }
 }
 

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::claims::{Colour, Provenance, TestKind, TestOutcome};
 use crate::policy::StarAction;
+use crate::trust_dcc::DccType;
 use crate::verdict::{Reason, Verdict};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -102,7 +103,7 @@ fn hours(seconds: i64, max_hours: u32) -> String {
 
 /// `2022-06-01 00:00 UTC`: certificates from abroad are dated in UTC. Written out rather than with chrono's `format`, whose strftime
 /// machinery would otherwise be the app wasm's only use of it.
-fn date_time(t: &crate::Time) -> String {
+pub fn date_time(t: &crate::Time) -> String {
     use chrono::{Datelike, Timelike};
     format!("{:04}-{:02}-{:02} {:02}:{:02} UTC", t.year(), t.month(), t.day(), t.hour(), t.minute())
 }
@@ -178,6 +179,34 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         DccExpired { at } => pick(lang, &format!("证书已于 {} 过期", date_time(at)), &format!("Certificate expired on {}", date_time(at))),
         DccNotYetValid { from } => pick(lang, &format!("证书自 {} 起才生效", date_time(from)), &format!("Certificate not valid before {}", date_time(from))),
         DccSignerOutside => pick(lang, "签发方证书不在有效期内", "The signer's certificate is outside its validity"),
+        DccNoRule => pick(lang, "本场所未设定境外证书规则，请人工核验", "No rule for foreign certificates at this venue: check by hand"),
+        DccTypeNotAccepted { kind } => {
+            let (zh, en) = match kind {
+                DccType::Test => ("检测证书", "test certificates"),
+                DccType::Vaccination => ("疫苗接种证书", "vaccination certificates"),
+                DccType::Recovery => ("康复证书", "recovery certificates"),
+            };
+            pick(lang, &format!("本场所不认可{zh}"), &format!("This venue does not accept {en}"))
+        }
+        DccTestPositive => pick(lang, "证书所载检测结果为阳性", "The certificate's test result is positive"),
+        DccTestTooOld { age_seconds, max_hours } => pick(
+            lang,
+            &format!("采样已 {} 小时，超过 {max_hours} 小时", hours(*age_seconds, *max_hours)),
+            &format!("Sample taken {} h ago, over {max_hours} h", hours(*age_seconds, *max_hours)),
+        ),
+        DccTestTypeNotAccepted => pick(lang, "本场所不认可快速抗原检测，须核酸检测", "Rapid antigen tests are not accepted here: NAAT (PCR) required"),
+        DccTestInFuture => pick(lang, "采样时间晚于当前时间", "Sample dated in the future"),
+        DccVaccinationIncomplete { dose, of } => pick(
+            lang,
+            &format!("疫苗接种未完成：第 {dose} 剂，共 {of} 剂"),
+            &format!("Vaccination not complete: dose {dose} of {of}"),
+        ),
+        DccVaccinationTooRecent { days, min_days } => pick(
+            lang,
+            &format!("末剂接种仅 {days} 天，须满 {min_days} 天"),
+            &format!("Last dose only {days} days ago: {min_days} days required"),
+        ),
+        DccRecoveryOutside => pick(lang, "不在康复证书的有效期内", "Outside the recovery certificate's validity"),
         CredentialRevoked => pick(lang, "此凭证已被签发方撤销", "This credential has been revoked by its issuer"),
         RevocationSuspected => pick(
             lang,

@@ -59,6 +59,26 @@ pub struct ItineraryRule {
     pub star: StarAction,
 }
 
+/// What a venue accepts from a foreign certificate (EU DCC, issue 11). A venue without one checks
+/// such certificates by hand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ForeignRule {
+    /// A test certificate counts when its sample was taken at most this many hours ago; absent:
+    /// test certificates are not accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub test_hours: Option<u32>,
+    /// Rapid antigen tests count as well as NAAT (PCR).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rapid_antigen: bool,
+    /// A completed vaccination (dose n of n) counts from this many days after that dose; absent:
+    /// vaccination certificates are not accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vaccination_days: Option<u32>,
+    /// A recovery certificate counts within its own validity.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub recovery: bool,
+}
+
 /// The rule at one venue type in one region.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Policy {
@@ -75,6 +95,9 @@ pub struct Policy {
     /// Itinerary rule; absent in policy files written before itineraries: no rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub itinerary: Option<ItineraryRule>,
+    /// Foreign certificates (EU DCC); absent in policy files written before them: check by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub foreign: Option<ForeignRule>,
     /// Screenshot guard: a dynamic code older than this is refused.
     pub max_code_age_seconds: u32,
     /// Tolerated difference between issuer and device clocks.

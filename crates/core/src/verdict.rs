@@ -79,6 +79,20 @@ pub enum Reason {
     DccNotYetValid { from: crate::Time },
     /// The signer's own certificate is not valid now.
     DccSignerOutside,
+    /// The venue's policy has no rule for foreign certificates.
+    DccNoRule,
+    /// The venue does not accept this type of certificate (test, vaccination or recovery).
+    DccTypeNotAccepted { kind: crate::trust_dcc::DccType },
+    DccTestPositive,
+    /// Counted from sample collection, the only time a DCC test carries.
+    DccTestTooOld { age_seconds: i64, max_hours: u32 },
+    /// A rapid antigen test where the venue accepts only NAAT.
+    DccTestTypeNotAccepted,
+    DccTestInFuture,
+    DccVaccinationIncomplete { dose: u32, of: u32 },
+    DccVaccinationTooRecent { days: i64, min_days: u32 },
+    /// Outside the recovery certificate's own valid-from / valid-until dates.
+    DccRecoveryOutside,
     // The verifier's own state.
     NoTrustData,
     TrustDataStale,
@@ -131,6 +145,15 @@ impl Reason {
             DccExpired { .. } => "dcc_expired",
             DccNotYetValid { .. } => "dcc_not_yet_valid",
             DccSignerOutside => "dcc_signer_outside",
+            DccNoRule => "dcc_no_rule",
+            DccTypeNotAccepted { .. } => "dcc_type_not_accepted",
+            DccTestPositive => "dcc_test_positive",
+            DccTestTooOld { .. } => "dcc_test_too_old",
+            DccTestTypeNotAccepted => "dcc_test_type_not_accepted",
+            DccTestInFuture => "dcc_test_in_future",
+            DccVaccinationIncomplete { .. } => "dcc_vaccination_incomplete",
+            DccVaccinationTooRecent { .. } => "dcc_vaccination_too_recent",
+            DccRecoveryOutside => "dcc_recovery_outside",
             NoTrustData => "no_trust_data",
             TrustDataStale => "trust_data_stale",
             ClockBehindTrustList => "clock_behind_trust_list",
@@ -148,7 +171,7 @@ impl Reason {
             ItineraryStar { action: StarAction::Allow, .. } => Verdict::Pass,
             ItineraryStar { action: StarAction::Check, .. } => Verdict::Check,
             UnknownPrefix | HealthCodeMissing | ItineraryMissing | NoTrustData | TrustDataStale | ClockBehindTrustList
-            | PolicyMissing | RevocationSuspected | RevocationDataStale => Verdict::Check,
+            | PolicyMissing | RevocationSuspected | RevocationDataStale | DccNoRule => Verdict::Check,
             _ => Verdict::Deny,
         }
     }
@@ -190,7 +213,11 @@ mod tests {
             AntigenMissing, AntigenPositive, AntigenTooOld { age_seconds: 1, max_hours: 0 }, ResultInFuture, AntigenSelfTest,
             ItineraryMissing, ItineraryExpired, ItineraryStar { cities: vec![310100], action: StarAction::Check },
             HealthCodeMissing, CredentialRevoked, RevocationSuspected, DccMalformed, DccUnknownSigner, DccBadSignature,
-            DccKeyUsage, DccExpired { at: t }, DccNotYetValid { from: t }, DccSignerOutside, NoTrustData, TrustDataStale,
+            DccKeyUsage, DccExpired { at: t }, DccNotYetValid { from: t }, DccSignerOutside, DccNoRule,
+            DccTypeNotAccepted { kind: crate::trust_dcc::DccType::Test }, DccTestPositive,
+            DccTestTooOld { age_seconds: 1, max_hours: 0 }, DccTestTypeNotAccepted, DccTestInFuture,
+            DccVaccinationIncomplete { dose: 1, of: 2 }, DccVaccinationTooRecent { days: 1, min_days: 14 }, DccRecoveryOutside,
+            NoTrustData, TrustDataStale,
             ClockBehindTrustList, PolicyMissing, RevocationDataStale, AllChecksPassed,
         ]
     }
@@ -208,6 +235,6 @@ mod tests {
         for v in [Verdict::Pass, Verdict::Check, Verdict::Deny] {
             assert_eq!(serde_json::to_value(v).unwrap(), v.code());
         }
-        assert_eq!(all.len(), 41, "a reason was added: add it to one_of_each()");
+        assert_eq!(all.len(), 50, "a reason was added: add it to one_of_each()");
     }
 }

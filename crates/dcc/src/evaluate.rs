@@ -1,16 +1,33 @@
-//! Stage 6: what was read and verified → the core's reasons and verdict (zh/en texts in
-//! `yima_core::i18n`). No foreign-certificate policy yet (test age, full vaccination): only
-//! the certificate's own validity is judged here.
+//! Stage 6: what was read and verified, and the venue's signed rule for foreign certificates
+//! ([`ForeignRule`]) → the core's reasons (zh/en texts in `yima_core::i18n`) and verdict.
 
+use chrono::{Duration, NaiveDate};
+use yima_core::policy::ForeignRule;
+use yima_core::trust_dcc::DccType;
 use yima_core::verdict::{conclude, Reason, Verdict};
 
+use crate::payload::{Entry, Recovery, Test, Vaccination};
 use crate::verify::{SignatureStatus, TimeStatus, Verification};
-use crate::ReadError;
+use crate::{ReadError, Time};
+
+/// LOINC codes of the DCC test types.
+pub const NAAT: &str = "LP6464-4";
+pub const RAPID_ANTIGEN: &str = "LP217198-3";
+/// SNOMED CT codes of the DCC test results.
+pub const NOT_DETECTED: &str = "260415000";
+pub const DETECTED: &str = "260373001";
 
 /// Every reason against a DCC, worst first, and the verdict they force; a DCC that passes
-/// every check gives [`Reason::AllChecksPassed`].
-pub fn judge(read: Result<&Verification, &ReadError>) -> (Verdict, Vec<Reason>) {
-    let Ok(v) = read else { return conclude(vec![Reason::DccMalformed]) };
+/// every check and the venue's rule gives [`Reason::AllChecksPassed`].
+pub fn judge(read: Result<(&Entry, &Verification), &ReadError>, rule: Option<&ForeignRule>, now: Time, skew: Duration) -> (Verdict, Vec<Reason>) {
+    let Ok((entry, v)) = read else { return conclude(vec![Reason::DccMalformed]) };
+    let mut reasons = validity(v);
+    reasons.extend(against_rule(entry, rule, now, skew));
+    conclude(reasons)
+}
+
+/// The certificate's own validity: signature, signer, time, key usage.
+pub fn validity(v: &Verification) -> Vec<Reason> {
     let mut reasons = Vec::new();
     match v.signature {
         SignatureStatus::Valid => {}
@@ -26,5 +43,86 @@ pub fn judge(read: Result<&Verification, &ReadError>) -> (Verdict, Vec<Reason>) 
     if v.usage_allowed == Some(false) {
         reasons.push(Reason::DccKeyUsage);
     }
-    conclude(reasons)
+    reasons
 }
+
+/// The venue's rule for the certificate's one entry. No rule: check by hand.
+pub fn against_rule(entry: &Entry, rule: Option<&ForeignRule>, now: Time, skew: Duration) -> Vec<Reason> {
+    let Some(rule) = rule else { return vec![Reason::DccNoRule] };
+    let refused = |kind| vec![Reason::DccTypeNotAccepted { kind }];
+    match entry {
+        Entry::Test(t) => match rule.test_hours {
+            Some(h) => test(t, h, rule.rapid_antigen, now, skew),
+            None => refused(DccType::Test),
+        },
+        Entry::Vaccination(v) => match rule.vaccination_days {
+            Some(d) => vaccination(v, d, now),
+            None => refused(DccType::Vaccination),
+        },
+        Entry::Recovery(r) if rule.recovery => recovery(r, now),
+        Entry::Recovery(_) => refused(DccType::Recovery),
+    }
+}
+
+/// Sample collection time (RFC 3339, any offset).
+pub fn sampled_at(t: &Test) -> Option<Time> {
+    chrono::DateTime::parse_from_rfc3339(t.sc.trim()).ok().map(|d| d.to_utc())
+}
+
+/// A `YYYY-MM-DD` date (a longer date-time string counts by its date).
+pub fn date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
+}
+
+fn test(t: &Test, max_hours: u32, rapid_antigen: bool, now: Time, skew: Duration) -> Vec<Reason> {
+    let mut out = Vec::new();
+    match t.tr.as_str() {
+        NOT_DETECTED => {}
+        DETECTED => out.push(Reason::DccTestPositive),
+        _ => out.push(Reason::DccMalformed),
+    }
+    match t.tt.as_str() {
+        NAAT => {}
+        RAPID_ANTIGEN if rapid_antigen => {}
+        _ => out.push(Reason::DccTestTypeNotAccepted),
+    }
+    match sampled_at(t) {
+        None => out.push(Reason::DccMalformed),
+        Some(at) if at > now + skew => out.push(Reason::DccTestInFuture),
+        Some(at) => {
+            let age_seconds = (now - at).num_seconds();
+            if age_seconds > i64::from(max_hours) * 3600 {
+                out.push(Reason::DccTestTooOld { age_seconds, max_hours });
+            }
+        }
+    }
+    out
+}
+
+fn vaccination(v: &Vaccination, min_days: u32, now: Time) -> Vec<Reason> {
+    let mut out = Vec::new();
+    if v.dn < v.sd || v.dn == 0 {
+        out.push(Reason::DccVaccinationIncomplete { dose: v.dn, of: v.sd });
+    }
+    match date(&v.dt) {
+        None => out.push(Reason::DccMalformed),
+        Some(d) => {
+            let days = (now.date_naive() - d).num_days();
+            if days < i64::from(min_days) {
+                out.push(Reason::DccVaccinationTooRecent { days, min_days });
+            }
+        }
+    }
+    out
+}
+
+fn recovery(r: &Recovery, now: Time) -> Vec<Reason> {
+    match (date(&r.df), date(&r.du)) {
+        (Some(from), Some(until)) if (from..=until).contains(&now.date_naive()) => Vec::new(),
+        (Some(_), Some(_)) => vec![Reason::DccRecoveryOutside],
+        _ => vec![Reason::DccMalformed],
+    }
+}
+
+#[cfg(test)]
+mod tests;

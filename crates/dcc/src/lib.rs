@@ -10,12 +10,16 @@
 //! - [`payload`]: DCC payload → JSON → facts — [`payload::PayloadError`]
 //! - [`cert`]: document signer certificates — [`cert::CertError`]
 //! - [`verify`]: signature, time and key usage → a [`verify::Verification`] *value*
-//! - [`evaluate`]: → the core's reasons (zh/en) and verdict
+//! - [`evaluate`]: + the venue's signed foreign-certificate rule → the core's reasons and verdict
+//! - [`card`]: → the [`yima_core::card::ForeignView`] the app shows (zh/en, masked)
+//! - [`scan`]: the module's one call: text + root-signed endpoint files + venue + time → card
 
+pub mod card;
 pub mod cert;
 pub mod cwt;
 pub mod evaluate;
 pub mod payload;
+pub mod scan;
 pub mod sign1;
 pub mod signature;
 pub mod text;

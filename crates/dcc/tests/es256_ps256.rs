@@ -131,10 +131,11 @@ fn unknown_signer_is_a_status_not_an_error() {
 #[test]
 fn each_failure_is_its_own_reason() {
     use yima_core::verdict::{Reason, Verdict};
-    use yima_dcc::evaluate::judge;
+    use yima_core::verdict::conclude;
+    use yima_dcc::evaluate::{judge, validity};
     let r = read(&hc1(&Cose::default().build(cwt(vaccination()), es256))).unwrap();
     let all = ec_signer(&CertType::ALL);
-    let judged = |s: Option<&yima_dcc::cert::Signer>, now: &str| judge(Ok(&r.verify(s, t(now))));
+    let judged = |s: Option<&yima_dcc::cert::Signer>, now: &str| conclude(validity(&r.verify(s, t(now))));
     assert_eq!(judged(Some(&all), NOW), (Verdict::Pass, vec![Reason::AllChecksPassed]));
     assert_eq!(judged(None, NOW), (Verdict::Deny, vec![Reason::DccUnknownSigner]));
     assert_eq!(judged(Some(&rsa_signer(&CertType::ALL)), NOW), (Verdict::Deny, vec![Reason::DccBadSignature]));
@@ -146,7 +147,7 @@ fn each_failure_is_its_own_reason() {
     let mut old = all.clone();
     old.not_after = t("2021-08-01T00:00:00Z");
     assert_eq!(judged(Some(&old), NOW), (Verdict::Deny, vec![Reason::DccSignerOutside]));
-    assert_eq!(judge(Err(&read("HC1:%%%").unwrap_err())), (Verdict::Deny, vec![Reason::DccMalformed]));
+    assert_eq!(judge(Err(&read("HC1:%%%").unwrap_err()), None, t(NOW), chrono::Duration::zero()), (Verdict::Deny, vec![Reason::DccMalformed]));
     // several at once, all shown
     let (_, reasons) = judged(Some(&ec_signer(&[CertType::Test])), "2022-07-01T00:00:00Z");
     assert_eq!(reasons, vec![Reason::DccExpired { at }, Reason::DccKeyUsage]);

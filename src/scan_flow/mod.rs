@@ -1,4 +1,7 @@
 //! QR text → core verdict → one announced card (sound, vibration, counters, postMessage).
+//! HC1 texts (EU DCC) go to the separately loaded DCC module: [`foreign`].
+
+mod foreign;
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -7,6 +10,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use yima_core::session::Verifier;
+use yima_core::Card;
 
 use crate::state::{AppState, Shown};
 use crate::i18n_ui::tr;
@@ -46,22 +50,32 @@ pub fn handle_text(state: AppState, text: &str, started_ms: Option<f64>) -> bool
     if still_in_view {
         return false;
     }
+    if foreign::is_hc1(&text) {
+        foreign::scan(state, text, started_ms);
+        return false;
+    }
     let verifier = state.trust.with_untracked(|t| Verifier { trust: t.trust.clone(), policies: t.policies.clone(), venue: state.venue(), revocation: t.revocation.clone() });
     let scan = state.session.try_update_value(|s| verifier.scan(s, &text, clock::now()));
     let Some(scan) = scan else { return false };
     clock::mark("yima-verified");
     let showing_same = state.card.with_untracked(|c| c.is_some()) && scan.repeat;
-    // Page-wide, so a closed card's pending auto-close can never match a later card.
-    let serial = NEXT_SERIAL.fetch_add(1, Ordering::Relaxed);
-    let verdict = scan.card.verdict;
     if showing_same {
         // Same code shown again while its card is open: refresh silently.
         state.card.update(|c| if let Some(c) = c { c.card = scan.card; c.merged |= scan.merged });
         return false;
     }
+    show(state, scan.card, scan.merged, started_ms);
+    true
+}
+
+/// Shows a new card and announces it: sound, vibration, counters, embedder, timings, auto-close.
+fn show(state: AppState, card: Card, merged: bool, started_ms: Option<f64>) {
+    let verdict = card.verdict;
+    // Page-wide, so a closed card's pending auto-close can never match a later card.
+    let serial = NEXT_SERIAL.fetch_add(1, Ordering::Relaxed);
     state.notice.set(None);
-    embed::announce(&scan.card);
-    state.card.set(Some(Shown { card: scan.card, merged: scan.merged, serial }));
+    embed::announce(&card);
+    state.card.set(Some(Shown { card, merged, serial }));
     state.counters.update(|c| c.count(verdict, &clock::local_day()));
     let prefs = state.prefs.get_untracked();
     if prefs.sound {
@@ -84,7 +98,6 @@ pub fn handle_text(state: AppState, text: &str, started_ms: Option<f64>) -> bool
         },
         Duration::from_secs(CARD_SECONDS),
     );
-    true
 }
 
 /// Closes the card at once and forgets the holder (staff tapped: next person).

@@ -1,0 +1,104 @@
+//! The DCC module's one call end to end: HC1 text + root-signed endpoint files + venue + time
+//! → the card (verdict, reasons in zh/en, masked facts).
+mod common;
+
+use base64::{engine::general_purpose::STANDARD as B64, Engine};
+use common::*;
+use yima_core::card::ForeignView;
+use yima_core::demo;
+use yima_core::envelope::SignedContent;
+use yima_core::policy::VenueKey;
+use yima_core::trust::KeyStatus;
+use yima_core::trust_dcc::{DccSigner, DccType};
+use yima_core::verdict::Verdict;
+use yima_dcc::scan::scan;
+
+const NOW: &str = "2021-09-01T12:00:00Z";
+
+/// SubjectPublicKeyInfo (DER) of the test P-256 key: the fixed header for id-ecPublicKey on
+/// prime256v1, then the uncompressed point.
+fn ec_spki() -> Vec<u8> {
+    let mut der = hex::decode("3059301306072a8648ce3d020106082a8648ce3d030107034200").unwrap();
+    der.extend_from_slice(ec_key().verifying_key().to_encoded_point(false).as_bytes());
+    der
+}
+
+fn endpoint(with_signer: bool) -> (String, String) {
+    let now = t(NOW);
+    let mut list = demo::trust_list(now);
+    if with_signer {
+        list.dcc_signers.push(DccSigner {
+            kid: hex::encode(KID),
+            country: "AT".into(),
+            public_key: B64.encode(ec_spki()),
+            not_before: t("2021-01-01T00:00:00Z"),
+            not_after: t("2023-01-01T00:00:00Z"),
+            types: DccType::ALL.to_vec(),
+            status: KeyStatus::Active,
+        });
+    }
+    let root = demo::root_key();
+    (list.seal(&root), demo::policies(now).seal(&root))
+}
+
+fn at(text: &str, venue: &str, now: &str, files: &(String, String)) -> ForeignView {
+    let roots = [demo::root_key().verifying_key()];
+    scan(text, Some(&files.0), Some(&files.1), &roots, &VenueKey { venue: venue.into(), region: 310000 }, t(now))
+}
+
+fn codes(v: &ForeignView) -> Vec<&str> {
+    v.reasons.iter().map(|l| l.code.as_str()).collect()
+}
+
+fn text() -> String {
+    hc1(&Cose::default().build(cwt(vaccination()), es256))
+}
+
+#[test]
+fn a_signed_vaccination_passes_where_the_venue_accepts_it() {
+    let files = endpoint(true);
+    let v = at(&text(), "metro", NOW, &files);
+    assert_eq!((v.verdict, codes(&v)), (Verdict::Pass, vec!["all_checks_passed"]));
+    assert_eq!(v.holder, "M***** G*** · 1998");
+    assert_eq!(v.country, "AT");
+    let entry = v.rows.iter().find(|r| r.value.code == "dcc-entry").unwrap();
+    assert_eq!(entry.value.en, "Vaccination · dose 2/2 · 2021-05-29");
+    assert_eq!(entry.value.zh, "疫苗接种 · 第 2/2 剂 · 2021-05-29");
+    assert!(!entry.alarm);
+    // Elder care accepts tests only (demo rule).
+    let v = at(&text(), "elder_care", NOW, &files);
+    assert_eq!((v.verdict, codes(&v)), (Verdict::Deny, vec!["dcc_type_not_accepted"]));
+    assert_eq!(v.reasons[0].en, "This venue does not accept vaccination certificates");
+    assert!(v.rows.iter().find(|r| r.value.code == "dcc-entry").unwrap().alarm);
+}
+
+#[test]
+fn expired_shows_the_date() {
+    let v = at(&text(), "metro", "2022-07-01T00:00:00Z", &endpoint(true));
+    assert_eq!(v.verdict, Verdict::Deny);
+    assert_eq!(v.reasons[0].en, "Certificate expired on 2022-06-01 00:00 UTC");
+    assert_eq!(v.reasons[0].zh, "证书已于 2022-06-01 00:00 UTC 过期");
+    assert!(v.rows.iter().find(|r| r.value.code == "dcc-expires").unwrap().alarm);
+}
+
+#[test]
+fn unknown_signer_flipped_byte_and_no_trust_data() {
+    let v = at(&text(), "metro", NOW, &endpoint(false));
+    assert_eq!((v.verdict, codes(&v)), (Verdict::Deny, vec!["dcc_unknown_signer"]));
+    // A flipped character in the base45 body: never a pass.
+    let good = text();
+    let files = endpoint(true);
+    for i in [10, good.len() / 2, good.len() - 3] {
+        let mut b = good.clone().into_bytes();
+        b[i] = if b[i] == b'A' { b'B' } else { b'A' };
+        let v = at(std::str::from_utf8(&b).unwrap(), "metro", NOW, &files);
+        assert_eq!(v.verdict, Verdict::Deny, "flip at {i}: {:?}", codes(&v));
+    }
+    // Files that do not verify under the pinned root are no trust data: check by hand.
+    let roots = [yima_core::keys::derived_key(b"other", "root").verifying_key()];
+    let v = scan(&good, Some(&files.0), Some(&files.1), &roots, &VenueKey { venue: "metro".into(), region: 310000 }, t(NOW));
+    assert_eq!((v.verdict, codes(&v)), (Verdict::Check, vec!["no_trust_data"]));
+    assert!(v.rows.is_empty());
+    let v = scan("HC1:NOT BASE45", Some(&files.0), Some(&files.1), &[demo::root_key().verifying_key()], &VenueKey { venue: "metro".into(), region: 310000 }, t(NOW));
+    assert_eq!((v.verdict, codes(&v)), (Verdict::Deny, vec!["dcc_malformed"]));
+}
