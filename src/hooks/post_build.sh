@@ -38,7 +38,15 @@ fi
 # 4. The bundled same-origin demo endpoint, signed now so it is never stale.
 if [ -z "${YIMA_ENDPOINT:-}" ]; then
   tmp=$(mktemp -d)
-  cargo run -q -p yima-issuer -- demo --out "$tmp" 2>/dev/null
+  # The EU conformance files' signers too, when shared/dgc-testdata is beside the repo (or
+  # $YIMA_DGC_TESTDATA): the demo app then reads those HC1 codes (docs/dcc.md).
+  dgc=${YIMA_DGC_TESTDATA:-}
+  d=$PWD
+  while [ -z "$dgc" ] && [ "$d" != / ]; do
+    [ -d "$d/shared/dgc-testdata" ] && dgc="$d/shared/dgc-testdata"
+    d=$(dirname "$d")
+  done
+  cargo run -q -p yima-issuer -- demo --out "$tmp" ${dgc:+--dcc-testdata "$dgc"} 2>/dev/null
   mkdir -p "$STAGE/endpoint"
   cp "$tmp/keys.json" "$tmp/policies.json" "$tmp/revocation-full.json" "$tmp/revocation-delta.json" "$STAGE/endpoint/"
   rm -rf "$tmp"

@@ -3,6 +3,8 @@
 //! credentials (samples.json, PNGs, optional .y4m videos), plus merge_cases.json: pairs of
 //! samples that scanned together make one merged card (with --y4m, also
 //! `pair-<first>-<second>.y4m`: both codes in turn, for the camera merge tests).
+//! `--dcc-testdata DIR` adds the document signer of every EU dgc-testdata file under DIR to the
+//! trust list's `dcc_signers`, so the demo app reads those conformance codes (issue 11).
 
 use std::path::PathBuf;
 
@@ -22,6 +24,9 @@ pub struct Args {
     /// Also write <id>.y4m videos for Chromium's fake camera.
     #[arg(long)]
     pub y4m: bool,
+    /// Trust the DCC signer certificates (TESTCTX.CERTIFICATE) of the dgc-testdata files under DIR.
+    #[arg(long, value_name = "DIR")]
+    pub dcc_testdata: Option<PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -45,7 +50,12 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     let now = super::now_or_clock(a.now);
     std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
     let root = demo::root_key();
-    std::fs::write(a.out.join("keys.json"), demo::trust_list(now).seal(&root))?;
+    let mut list = demo::trust_list(now);
+    if let Some(dir) = &a.dcc_testdata {
+        list.dcc_signers = dcc_signers(dir)?;
+        eprintln!("trusting {} DCC signers from {}", list.dcc_signers.len(), dir.display());
+    }
+    std::fs::write(a.out.join("keys.json"), list.seal(&root))?;
     std::fs::write(a.out.join("policies.json"), demo::policies(now).seal(&root))?;
     std::fs::write(a.out.join("revocation-full.json"), yima_core::revocation::demo::full_list(now).seal(&root))?;
     std::fs::write(a.out.join("revocation-delta.json"), yima_core::revocation::demo::delta_list(now).seal(&root))?;
@@ -77,5 +87,38 @@ pub fn run(a: Args) -> anyhow::Result<()> {
         "This endpoint is signed with Yima's PUBLIC DEMO KEYS (derived from a published seed).\nAnyone can sign with them. Never trust them outside demos and tests.\n",
     )?;
     eprintln!("demo endpoint at {} ({} samples, signed {now})", a.out.display(), samples.len());
+    Ok(())
+}
+
+/// One trust entry per distinct signer certificate in the dgc-testdata JSON files under `dir`
+/// (sorted by kid; a certificate the reader refuses is left out and named on stderr).
+fn dcc_signers(dir: &std::path::Path) -> anyhow::Result<Vec<yima_core::trust_dcc::DccSigner>> {
+    use base64::{engine::general_purpose::STANDARD as B64, Engine};
+    let mut files = Vec::new();
+    json_files(dir, &mut files).with_context(|| format!("reading {}", dir.display()))?;
+    let mut out = std::collections::BTreeMap::new();
+    for f in files {
+        let Ok(v) = serde_json::from_slice::<serde_json::Value>(&std::fs::read(&f)?) else { continue };
+        let Some(cert) = v.pointer("/TESTCTX/CERTIFICATE").and_then(|c| c.as_str()) else { continue };
+        let Ok(der) = B64.decode(cert.trim()) else { continue };
+        match yima_dcc::cert::trust_entry(&der) {
+            Ok(e) => {
+                out.entry(e.kid.clone()).or_insert(e);
+            }
+            Err(e) => eprintln!("{}: signer left out: {e}", f.display()),
+        }
+    }
+    Ok(out.into_values().collect())
+}
+
+fn json_files(dir: &std::path::Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for e in std::fs::read_dir(dir)? {
+        let p = e?.path();
+        if p.is_dir() {
+            json_files(&p, out)?;
+        } else if p.extension().is_some_and(|x| x == "json") {
+            out.push(p);
+        }
+    }
     Ok(())
 }

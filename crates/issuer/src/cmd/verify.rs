@@ -9,10 +9,10 @@ use anyhow::{bail, Context};
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use ed25519_dalek::VerifyingKey;
 use serde_json::json;
-use yima_core::i18n::{self, Lang};
+use yima_core::i18n::Lang;
 use yima_core::revocation::{DeltaList, FullList, Revocations};
 use yima_core::session::Verifier;
-use yima_core::{demo, PolicySet, Session, Time, TrustList, VenueKey};
+use yima_core::{demo, Card, PolicySet, Session, Time, TrustList, VenueKey};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -56,36 +56,40 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     if texts.is_empty() {
         bail!("no QR text given (arguments, --file or stdin)");
     }
-    let (trust, policies) = a.trust(at)?;
-    let verifier = Verifier {
-        trust: Some(trust),
-        policies: Some(policies),
-        venue: VenueKey { venue: a.venue.clone(), region: a.region },
-        revocation: a.revocations(at)?,
-    };
+    let (trust, policies, raw) = a.trust(at)?;
+    let venue = VenueKey { venue: a.venue.clone(), region: a.region };
+    let verifier = Verifier { trust: Some(trust), policies: Some(policies), venue: venue.clone(), revocation: a.revocations(at)? };
+    let roots = [a.root_key()?];
     let mut session = Session::default();
-    let scans: Vec<_> = texts.iter().map(|t| verifier.scan(&mut session, t, at)).collect();
-    let Some(last) = scans.last() else { bail!("no QR text given") };
-    let card = &last.card;
-    let reasons: Vec<_> = card
-        .reasons
+    // An HC1 text is judged by the same call as the app's DCC module, on its own card.
+    let scans: Vec<(Card, bool)> = texts
         .iter()
-        .map(|r| {
-            let code = serde_json::to_value(r).ok().and_then(|v| v.get("code").cloned());
-            json!({ "code": code, "zh": i18n::reason(r, Lang::Zh), "en": i18n::reason(r, Lang::En) })
+        .map(|t| match t.starts_with("HC1:") {
+            true => (Card::foreign(yima_dcc::scan::scan(t, Some(&raw.0), Some(&raw.1), &roots, &venue, at), venue.clone(), at), false),
+            false => {
+                let s = verifier.scan(&mut session, t, at);
+                (s.card, s.merged)
+            }
         })
+        .collect();
+    let Some((card, merged)) = scans.last() else { bail!("no QR text given") };
+    let reasons: Vec<_> = card
+        .reason_codes()
+        .into_iter()
+        .zip(card.reason_texts(Lang::Zh).into_iter().zip(card.reason_texts(Lang::En)))
+        .map(|(code, (zh, en))| json!({ "code": code, "zh": zh, "en": en }))
         .collect();
     if a.json {
         let out = json!({
             "verdict": card.verdict,
             "reasons": reasons,
-            "merged": last.merged,
-            "scans": scans.iter().map(|s| json!({ "verdict": s.card.verdict, "merged": s.merged })).collect::<Vec<_>>(),
+            "merged": merged,
+            "scans": scans.iter().map(|(c, m)| json!({ "verdict": c.verdict, "merged": m })).collect::<Vec<_>>(),
             "card": card,
         });
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
-        print!("{}", crate::cmd::verify_text::render(card, last.merged, &reasons));
+        print!("{}", crate::cmd::verify_text::render(card, *merged, &reasons));
     }
     Ok(())
 }
@@ -106,8 +110,8 @@ fn texts(a: &Args) -> anyhow::Result<Vec<String>> {
 
 impl Args {
     /// The trust list and policies: read and verified against the root like the app does, or
-    /// the demo endpoint signed at `at`.
-    fn trust(&self, at: Time) -> anyhow::Result<(TrustList, PolicySet)> {
+    /// the demo endpoint signed at `at`; with the files' text (what the DCC module is given).
+    fn trust(&self, at: Time) -> anyhow::Result<(TrustList, PolicySet, (String, String))> {
         let roots = [self.root_key()?];
         let (keys, policies) = match (&self.keys, &self.policies) {
             (Some(k), Some(p)) => (
@@ -120,8 +124,9 @@ impl Args {
             }
         };
         let trust = TrustList::open(&keys, &roots).context("keys.json does not verify against the root")?;
-        let policies = PolicySet::open(&policies, &roots).context("policies.json does not verify against the root")?;
-        Ok((trust, policies))
+        let parsed = PolicySet::open(&policies, &roots).context("policies.json does not verify against the root")?;
+        let text = |b: Vec<u8>| String::from_utf8(b).context("not UTF-8");
+        Ok((trust, parsed, (text(keys)?, text(policies)?)))
     }
 
     /// Revocation data read and verified like the app does; the demo's with the demo endpoint.

@@ -28,6 +28,13 @@ pub fn render(card: &Card, merged: bool, reasons: &[serde_json::Value]) -> Strin
     for r in reasons {
         line("reason", format!("{}: {} / {}", r["code"].as_str().unwrap_or(""), r["zh"].as_str().unwrap_or(""), r["en"].as_str().unwrap_or("")));
     }
+    if let Some(f) = &card.foreign {
+        line("holder", f.holder.clone());
+        for r in &f.rows {
+            let label = r.label.code.strip_prefix("dcc-").unwrap_or(&r.label.code);
+            line(label, format!("{} / {}{}", r.value.zh, r.value.en, if r.alarm { " (!)" } else { "" }));
+        }
+    }
     if let Some(h) = &card.holder {
         line("holder", format!("{} {}", h.masked_name, h.masked_id));
     }
