@@ -3,7 +3,7 @@
 //   node scripts/serve.mjs [DIR=dist] [--port 8080] [--host 127.0.0.1]
 // - Precompressed `F.br` / `F.gz` (written by the build) go to clients that accept them, with
 //   Content-Encoding and Vary: Accept-Encoding (unless older than F: then F is sent).
-// - Hashed build files (name-<16+ hex>.ext) are immutable for a year; everything else
+// - Hashed build files (name-<8–16 hex>.ext) are immutable for a year; everything else
 //   (index.html, sw.js, the decoder, the endpoint files) is `no-cache` with an ETag and
 //   Last-Modified, so an unchanged file costs a 304 and no body bytes.
 // - Endpoint files carry `Access-Control-Allow-Origin: *` (they are public, signed data).
@@ -20,7 +20,8 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml', '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
 };
-const HASHED = /-[0-9a-f]{16,}(_bg)?\.(js|wasm|css)$/;
+// Trunk writes its 64-bit file hash in hex without leading zeros: 15 digits one build in 16.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
 /// Which stored variant to send: [suffix, Content-Encoding] in order of preference.
 function variants(acceptEncoding = '') {

@@ -8,7 +8,7 @@ use yima_core::Card;
 /// The message: a plain object (built directly, so the page carries no JSON serialiser for it).
 pub fn message(card: &Card) -> JsValue {
     let reasons: js_sys::Array = card.reason_codes().into_iter().map(JsValue::from_str).collect();
-    let region = card.issuer_region.map_or(JsValue::NULL, |r| JsValue::from(r));
+    let region = card.issuer_region.map_or(JsValue::NULL, JsValue::from);
     let fields: [(&str, JsValue); 9] = [
         ("type", "yima.verdict".into()),
         ("version", 1.into()),

@@ -30,13 +30,16 @@ pub fn scan(state: AppState, text: String, started_ms: Option<f64>) {
     let roots: Vec<u8> = trust_store::roots().iter().flat_map(|k| k.to_bytes()).collect();
     let venue = state.venue();
     let now = clock::now();
+    // The DCC signers of a demo trust list are test certificates: flag the card like ours.
+    let demo = state.trust.with_untracked(|t| t.trust.as_ref().is_some_and(|l| l.demo));
     leptos::task::spawn_local(async move {
         let judged = scan_dcc(&text, keys, policies, &roots, &venue.venue, venue.region, now.timestamp_millis() as f64);
         let json = JsFuture::from(judged).await.ok().and_then(|v| v.as_string());
         match json.and_then(|j| serde_json::from_str::<ForeignView>(&j).ok()) {
             Some(view) => {
                 clock::mark("yima-verified");
-                super::show(state, Card::foreign(view, venue, now), false, started_ms);
+                let card = Card { demo, ..Card::foreign(view, venue, now) };
+                super::show(state, card, false, started_ms);
             }
             None => state.notice.set(Some(
                 tr(state.lang(), "无法加载欧盟证书读取模块：请联网后再扫一次", "Could not load the EU certificate reader: go online and scan again").into(),

@@ -47,7 +47,7 @@ pub fn CardView() -> impl IntoView {
 fn card_body(shown: &Shown, lang: Lang, place: String) -> AnyView {
     let c = &shown.card;
     if let Some(f) = &c.foreign {
-        return foreign_body(f, lang, place).into_any();
+        return foreign_body(f, c.demo, lang, place).into_any();
     }
     let v = c.verdict;
     let reasons: Vec<String> = c.reasons.iter().map(|r| i18n::reason(r, lang)).collect();
@@ -89,7 +89,7 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> AnyView {
         <article class=format!("card verdict-{}", v.code()) data-testid="card" data-merged=merged.to_string()
             data-sources=c.sources.len().to_string()>
             {verdict_header(v, lang)}
-            {c.demo.then(|| view! { <p class="demo-flag">{tr(lang, "演示数据 — 非真实凭证", "DEMO data — not a real credential")}</p> })}
+            {demo_flag(c.demo, lang)}
             <p class="place">{place}</p>
             <ul class="reasons" data-testid="reasons">
                 {reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
@@ -127,6 +127,11 @@ fn verdict_header(v: Verdict, lang: Lang) -> impl IntoView {
     }
 }
 
+/// Credentials (or DCC test signers) trusted only through the public demo data.
+fn demo_flag(demo: bool, lang: Lang) -> impl IntoView {
+    demo.then(|| view! { <p class="demo-flag">{tr(lang, "演示数据 — 非真实凭证", "DEMO data — not a real credential")}</p> })
+}
+
 fn card_end(lang: Lang) -> impl IntoView {
     view! {
         <p class="tap-hint">{tr(lang, "轻触任意处关闭", "Tap anywhere to close")}</p>
@@ -136,12 +141,13 @@ fn card_end(lang: Lang) -> impl IntoView {
 }
 
 /// A foreign certificate (EU DCC): judged and worded by the DCC module; shown as given.
-fn foreign_body(f: &ForeignView, lang: Lang, place: String) -> impl IntoView {
+fn foreign_body(f: &ForeignView, demo: bool, lang: Lang, place: String) -> impl IntoView {
     let v = f.verdict;
     let rows: Vec<_> = f.rows.iter().map(|r| (r.label.text(lang).to_string(), r.value.text(lang).to_string(), r.value.code.clone(), r.alarm)).collect();
     view! {
         <article class=format!("card verdict-{}", v.code()) data-testid="card" data-foreign="dcc">
             {verdict_header(v, lang)}
+            {demo_flag(demo, lang)}
             <p class="place">{place}</p>
             <ul class="reasons" data-testid="reasons">
                 {f.reasons.iter().map(|r| view! { <li>{r.text(lang).to_string()}</li> }).collect_view()}

@@ -89,6 +89,7 @@ export async function run() {
       check(`dcc ${file}: expired, with the date (zh)`, expired && /^证书已于 \d{4}-\d\d-\d\d \d\d:\d\d UTC 过期$/.test(expired.zh) && card?.text.includes(expired.zh), `${expired?.zh} in ${card?.text}`);
       check(`dcc ${file}: every reason shown`, want.reasons.every((r) => card?.text.includes(r.zh)), JSON.stringify(want.reasons));
       check(`dcc ${file}: holder masked, country shown`, card && card.text.includes(want.card.foreign.holder) && !card.text.includes(JSON.parse(readFileSync(join(dir, file), 'utf8')).JSON.nam.gn) && card.text.includes('DE'), card?.text);
+      check(`dcc ${file}: demo trust flagged on the card`, want.card.demo === true && card?.text.includes('演示数据'), card?.text);
     }
     check('dcc: the module was fetched on the first HC1 scan', dccRequests.some((u) => u.endsWith('.wasm')), dccRequests.join(' '));
     await page.screenshot({ path: join(ARTIFACTS, 'dcc-expired-zh.png') });

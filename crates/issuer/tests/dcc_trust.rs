@@ -100,6 +100,7 @@ fn demo_endpoint_trusts_testdata_signers_and_verify_judges_hc1() {
     assert_eq!((v["verdict"].as_str(), codes(&v)), (Some("deny"), vec!["dcc_vaccination_incomplete".to_string()]), "{v}");
     assert_eq!(v["reasons"][0]["en"].as_str(), Some("Vaccination not complete: dose 1 of 2"), "{v}");
     assert!(v["card"]["foreign"]["holder"].as_str().unwrap().ends_with(" · 1998"), "{v}");
+    assert_eq!(v["card"]["demo"], true, "the demo list's test signers are flagged");
     let v = verify(text, "2021-05-06T18:00:00Z", "elder_care");
     assert_eq!((v["verdict"].as_str(), codes(&v)), (Some("deny"), vec!["dcc_type_not_accepted".to_string()]));
     // the same code without its signer in the list: unknown signer

@@ -60,12 +60,17 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     let venue = VenueKey { venue: a.venue.clone(), region: a.region };
     let verifier = Verifier { trust: Some(trust), policies: Some(policies), venue: venue.clone(), revocation: a.revocations(at)? };
     let roots = [a.root_key()?];
+    let demo_list = verifier.trust.as_ref().is_some_and(|t| t.demo);
     let mut session = Session::default();
     // An HC1 text is judged by the same call as the app's DCC module, on its own card.
     let scans: Vec<(Card, bool)> = texts
         .iter()
         .map(|t| match t.starts_with("HC1:") {
-            true => (Card::foreign(yima_dcc::scan::scan(t, Some(&raw.0), Some(&raw.1), &roots, &venue, at), venue.clone(), at), false),
+            true => {
+                let view = yima_dcc::scan::scan(t, Some(&raw.0), Some(&raw.1), &roots, &venue, at);
+                // A demo list's DCC signers are test certificates: flagged like demo keys.
+                (Card { demo: demo_list, ..Card::foreign(view, venue.clone(), at) }, false)
+            }
             false => {
                 let s = verifier.scan(&mut session, t, at);
                 (s.card, s.merged)
