@@ -6,7 +6,6 @@ use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use common::*;
 use yima_core::card::ForeignView;
 use yima_core::demo;
-use yima_core::envelope::SignedContent;
 use yima_core::policy::VenueKey;
 use yima_core::trust::KeyStatus;
 use yima_core::trust_dcc::{DccSigner, DccType};
