@@ -90,3 +90,37 @@ fn camera_states_from_the_glue_map_to_what_staff_see() {
     // Anything unknown is an error shown with (at most 120 chars of) its detail, never a live view.
     assert_eq!(S::from_js("weird", &"x".repeat(500)), S::Error("x".repeat(120)));
 }
+
+/// The full revocation list opened from a JS string (the app's path, text never copied into
+/// wasm whole) answers exactly as the core's opening of the same bytes, and refuses an altered
+/// file; localStorage keeps the JS string as it was.
+#[wasm_bindgen_test]
+fn full_revocation_list_opens_from_a_js_string_as_from_bytes() {
+    use yima_core::revocation::{self as rv, FullList, Header, Set, FULL_KIND, MAX_FULL_LEN};
+    let root = demo::root_key();
+    let entries: Vec<u64> = (0..5_000u128).map(|i| rv::entry(&[7; 8], &i.to_be_bytes())).collect();
+    let header = Header { sequence: 3, issued_at: clock::now(), max_age_hours: 48, demo: true };
+    for set in [Set::build(&entries).expect("fuse32"), Set::build_as(entries.clone(), Some(16)).expect("fuse16")] {
+        let file = FullList { header: header.clone(), count: 5_000, set }.seal(&root);
+        let text = js_sys::JsString::from(file.as_str());
+        let payload = crate::trust_store::signed_js::open_payload(FULL_KIND, &text, &roots(), MAX_FULL_LEN).expect("opens");
+        let from_js = FullList::parse_in_place(payload).expect("parses");
+        let from_bytes = FullList::open(file.as_bytes(), &roots()).expect("opens");
+        assert_eq!(from_js.payload(), from_bytes.payload());
+        assert!(entries.iter().all(|e| from_js.set.lookup(*e).is_some()));
+        let probes = (0..20_000u128).map(|i| rv::entry(&[8; 8], &i.to_be_bytes()));
+        assert!(probes.into_iter().all(|p| from_js.set.lookup(p) == from_bytes.set.lookup(p)));
+        // one base64 character of the payload changed: refused
+        let at = file.find("\"payload\"").expect("payload") + 40;
+        let mut altered = file.clone().into_bytes();
+        altered[at] = if altered[at] == b'A' { b'B' } else { b'A' };
+        let altered = js_sys::JsString::from(String::from_utf8(altered).expect("ascii").as_str());
+        assert!(crate::trust_store::signed_js::open_payload(FULL_KIND, &altered, &roots(), MAX_FULL_LEN).is_err());
+        assert!(crate::trust_store::signed_js::open_payload(FULL_KIND, &text, &roots(), file.len() - 1).is_err(), "cap");
+        assert!(crate::trust_store::signed_js::store("yima.test.full", &text));
+        let back = crate::trust_store::signed_js::stored("yima.test.full").expect("stored");
+        assert_eq!(String::from(back), file);
+    }
+    storage::remove("yima.test.full");
+    assert!(crate::trust_store::signed_js::stored("yima.test.full").is_none());
+}

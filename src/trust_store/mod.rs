@@ -4,6 +4,7 @@
 //! [`revocation`].
 
 mod revocation;
+pub(crate) mod signed_js;
 
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use ed25519_dalek::VerifyingKey;
@@ -163,8 +164,8 @@ fn start_fetch<T: Stored>() -> Promise {
 }
 
 /// Outcome of fetching one endpoint file.
-pub(crate) enum Fetched {
-    Text(String),
+pub(crate) enum Fetched<T = String> {
+    Text(T),
     /// Larger than its cap: refused unread.
     TooLarge,
     /// Network error or timeout, with the cause.
@@ -173,8 +174,17 @@ pub(crate) enum Fetched {
 
 /// Awaits a started GET.
 pub(crate) async fn fetched(fetch: Promise) -> Fetched {
+    match fetched_js(fetch).await {
+        Fetched::Text(t) => Fetched::Text(t.into()),
+        Fetched::TooLarge => Fetched::TooLarge,
+        Fetched::Failed(why) => Fetched::Failed(why),
+    }
+}
+
+/// Awaits a started GET, leaving the text a JS string (not copied into wasm memory).
+pub(crate) async fn fetched_js(fetch: Promise) -> Fetched<js_sys::JsString> {
     match JsFuture::from(fetch).await {
-        Ok(body) => body.as_string().map_or(Fetched::TooLarge, Fetched::Text),
+        Ok(body) => body.dyn_into().map_or(Fetched::TooLarge, Fetched::Text),
         Err(e) => Fetched::Failed(e.dyn_ref::<js_sys::Error>().map_or_else(|| "network error".to_string(), |e| e.message().into())),
     }
 }

@@ -3,14 +3,17 @@
 //! held, else only once the delta turns out to be made for another list. Same fetch, size caps
 //! per kind and conditional requests (the endpoint's ETag → 304) as the trust list, verified
 //! before use, kept as the signed text in localStorage; a refused file leaves the held copy in
-//! place. The highest sequences accepted are kept apart, so a rollback is refused even after
+//! place. The full list stays a JS string from fetch to storage and is opened by
+//! [`signed_js`](super::signed_js), so its text never enters wasm memory. The highest sequences accepted are kept apart, so a rollback is refused even after
 //! the stored copy was dropped.
 
 use ed25519_dalek::VerifyingKey;
 use js_sys::Promise;
-use yima_core::revocation::{DeltaList, HighWater, Revocations, MAX_DELTA_LEN, MAX_FULL_LEN};
+use js_sys::JsString;
+use yima_core::revocation::{DeltaList, FullList, HighWater, RevocationError, Revocations, FULL_KIND, MAX_DELTA_LEN, MAX_FULL_LEN};
 
-use super::{fetch_capped, fetched, Fetched, ENDPOINT, FETCH_TIMEOUT_MS};
+use super::signed_js;
+use super::{fetch_capped, fetched, fetched_js, Fetched, ENDPOINT, FETCH_TIMEOUT_MS};
 use crate::storage;
 
 const FULL_FILE: &str = "revocation-full.json";
@@ -36,8 +39,8 @@ pub fn load(roots: &[VerifyingKey]) -> (Option<Revocations>, bool) {
     let mut held = None;
     let mut corrupt = false;
     let mut floor = high_water();
-    if let Some(text) = storage::get(FULL_KEY) {
-        if Revocations::update_above(&mut held, Some(text.as_bytes()), None, roots, &mut floor).is_err() {
+    if let Some(text) = signed_js::stored(FULL_KEY) {
+        if Revocations::update_opened(&mut held, Some(open_full(&text, roots)), None, roots, &mut floor).is_err() {
             storage::remove(FULL_KEY);
             corrupt = true;
         }
@@ -51,12 +54,21 @@ pub fn load(roots: &[VerifyingKey]) -> (Option<Revocations>, bool) {
     (held, corrupt)
 }
 
+/// Verifies and parses a full list held as a JS string (see [`signed_js`]).
+fn open_full(text: &JsString, roots: &[VerifyingKey]) -> Result<FullList, RevocationError> {
+    FullList::parse_in_place(signed_js::open_payload(FULL_KIND, text, roots, MAX_FULL_LEN)?)
+}
+
 fn start_get(file: &str, cap: usize) -> Promise {
     fetch_capped(&format!("{ENDPOINT}{file}"), cap as u32, FETCH_TIMEOUT_MS)
 }
 
 async fn get(file: &str, fetch: Promise, refused: &mut Vec<String>, failed: &mut Vec<String>) -> Option<String> {
-    match fetched(fetch).await {
+    get_as(file, fetched(fetch).await, refused, failed)
+}
+
+fn get_as<T>(file: &str, got: Fetched<T>, refused: &mut Vec<String>, failed: &mut Vec<String>) -> Option<T> {
+    match got {
         Fetched::Text(t) => Some(t),
         Fetched::TooLarge => {
             refused.push(format!("{file}: {}", yima_core::envelope::EnvelopeError::TooLarge));
@@ -91,10 +103,10 @@ pub async fn finish(started: Started, held: &mut Option<Revocations>, roots: &[V
     };
     let mut floor = high_water();
     if let Some(fetch) = full {
-        if let Some(text) = get(FULL_FILE, fetch, refused, failed).await {
-            match Revocations::update_above(held, Some(text.as_bytes()), None, roots, &mut floor) {
+        if let Some(text) = get_as(FULL_FILE, fetched_js(fetch).await, refused, failed) {
+            match Revocations::update_opened(held, Some(open_full(&text, roots)), None, roots, &mut floor) {
                 Ok(()) => {
-                    storage::set(FULL_KEY, &text);
+                    signed_js::store(FULL_KEY, &text);
                     if held.as_ref().is_some_and(|h| h.delta().is_none()) {
                         storage::remove(DELTA_KEY);
                     }

@@ -48,8 +48,8 @@ fn measure(n: u64, width: Option<u8>) {
     let file = full.seal(&root);
     let roots = [root.verifying_key()];
     let t = Instant::now();
-    let opened = envelope::open_capped(FULL_KIND, file.as_bytes(), &roots, usize::MAX).expect("opens");
-    let parsed = FullList::parse(&opened).expect("parses");
+    let opened = envelope::open_payload(FULL_KIND, file.as_bytes(), &roots, usize::MAX).expect("opens");
+    let parsed = FullList::parse_in_place(opened).expect("parses");
     let open_ms = t.elapsed().as_secs_f64() * 1e3;
     let r = Revocations::new(parsed);
     assert!(revoked.iter().all(|e| r.status_of(*e) != Status::Clear), "no false negatives");

@@ -6,6 +6,8 @@
 //! The message signed is `"yima-signed-v1:" ‖ kind ‖ ":" ‖ payload`, which binds the file kind
 //! (a signed policy file can never be passed off as a trust list).
 
+use std::borrow::Cow;
+
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use ed25519_dalek::{Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
@@ -31,11 +33,15 @@ pub enum EnvelopeError {
 }
 
 #[derive(Serialize, Deserialize)]
-struct Envelope {
-    yima: String,
-    kid: String,
-    payload: String,
-    signature: String,
+struct Envelope<'a> {
+    #[serde(borrow)]
+    yima: Cow<'a, str>,
+    #[serde(borrow)]
+    kid: Cow<'a, str>,
+    #[serde(borrow)]
+    payload: Cow<'a, str>,
+    #[serde(borrow)]
+    signature: Cow<'a, str>,
 }
 
 fn message(kind: &str, payload: &[u8]) -> Vec<u8> {
@@ -48,9 +54,9 @@ fn message(kind: &str, payload: &[u8]) -> Vec<u8> {
 pub fn seal(kind: &str, payload: &[u8], root: &SigningKey) -> String {
     let env = Envelope {
         yima: FORMAT.into(),
-        kid: hex(&kid(&root.verifying_key())),
-        payload: B64.encode(payload),
-        signature: B64.encode(root.sign(&message(kind, payload)).to_bytes()),
+        kid: hex(&kid(&root.verifying_key())).into(),
+        payload: B64.encode(payload).into(),
+        signature: B64.encode(root.sign(&message(kind, payload)).to_bytes()).into(),
     };
     serde_json::to_string_pretty(&env).unwrap_or_default()
 }
@@ -63,23 +69,109 @@ pub fn open(kind: &str, file: &[u8], roots: &[VerifyingKey]) -> Result<Vec<u8>, 
 /// [`open`] with a size cap of its own, for file kinds larger than [`MAX_FILE_LEN`] (the full
 /// revocation list); the cap is checked before any parsing.
 pub fn open_capped(kind: &str, file: &[u8], roots: &[VerifyingKey], cap: usize) -> Result<Vec<u8>, EnvelopeError> {
+    open_payload(kind, file, roots, cap).map(|p| p.bytes().to_vec())
+}
+
+/// [`open_capped`], returning the payload in place in its word-aligned buffer (no copy).
+pub fn open_payload(kind: &str, file: &[u8], roots: &[VerifyingKey], cap: usize) -> Result<Payload, EnvelopeError> {
     if file.len() > cap {
         return Err(EnvelopeError::TooLarge);
     }
-    let env: Envelope = serde_json::from_slice(file).map_err(|_| EnvelopeError::NotEnvelope)?;
-    if env.yima != FORMAT {
+    // Borrowed where the JSON string has no escapes (base64 never needs any): no copy of the text.
+    let env: Envelope<'_> = serde_json::from_slice(file).map_err(|_| EnvelopeError::NotEnvelope)?;
+    let fields = Fields { yima: &env.yima, kid: &env.kid, signature: &env.signature, payload_len: env.payload.len() };
+    open_fields(kind, &fields, [env.payload.as_bytes()], roots, cap)
+}
+
+/// The small fields of a signed file, for a caller that parsed its JSON elsewhere (the app uses
+/// the browser's own parser, so the multi-megabyte revocation list never enters wasm memory as
+/// text); the payload then comes as base64 chunks, each a multiple of 4 characters but the last.
+pub struct Fields<'a> {
+    pub yima: &'a str,
+    pub kid: &'a str,
+    pub signature: &'a str,
+    /// Length of the payload's base64 text, to size the buffer once.
+    pub payload_len: usize,
+}
+
+/// Verifies a file given as [`Fields`] and base64 payload chunks; decodes the chunks straight
+/// into the buffer that is then verified and returned (one allocation of the payload's size).
+pub fn open_fields<C: AsRef<[u8]>>(kind: &str, f: &Fields, chunks: impl IntoIterator<Item = C>, roots: &[VerifyingKey], cap: usize) -> Result<Payload, EnvelopeError> {
+    if f.payload_len > cap {
+        return Err(EnvelopeError::TooLarge);
+    }
+    if f.yima != FORMAT {
         return Err(EnvelopeError::NotEnvelope);
     }
-    let root = roots
-        .iter()
-        .find(|r| hex(&kid(r)) == env.kid)
-        .ok_or(EnvelopeError::UnknownSigner)?;
-    let payload = B64.decode(&env.payload).map_err(|_| EnvelopeError::NotEnvelope)?;
-    let sig = B64.decode(&env.signature).map_err(|_| EnvelopeError::BadSignature)?;
-    if !crate::keys::verify(root, &message(kind, &payload), &sig) {
+    let root = roots.iter().find(|r| hex(&kid(r)) == f.kid).ok_or(EnvelopeError::UnknownSigner)?;
+    let sig = B64.decode(f.signature).map_err(|_| EnvelopeError::BadSignature)?;
+    let prefix = message(kind, b"");
+    let mut buf = Payload::zeroed(prefix.len() + f.payload_len.div_ceil(4) * 3);
+    let bytes = buf.bytes_mut_all();
+    bytes[..prefix.len()].copy_from_slice(&prefix);
+    let mut at = prefix.len();
+    for chunk in chunks {
+        at += B64.decode_slice(chunk.as_ref(), &mut bytes[at..]).map_err(|_| EnvelopeError::NotEnvelope)?;
+    }
+    if !crate::keys::verify(root, &bytes[..at], &sig) {
         return Err(EnvelopeError::BadSignature);
     }
-    Ok(payload)
+    buf.range = prefix.len()..at;
+    Ok(buf)
+}
+
+/// A verified payload inside a buffer of `u32` words: its start is 4-byte aligned, so binary
+/// structures in it (the revocation filter's fingerprints) can be read in place.
+#[derive(Debug, Clone)]
+pub struct Payload {
+    words: Vec<u32>,
+    range: std::ops::Range<usize>,
+}
+
+impl Payload {
+    fn zeroed(len: usize) -> Payload {
+        Payload { words: vec![0; len.div_ceil(4)], range: 0..len }
+    }
+
+    /// A copy of `bytes` (for payloads already at hand).
+    pub fn copy_of(bytes: &[u8]) -> Payload {
+        let mut p = Payload::zeroed(bytes.len());
+        p.bytes_mut_all()[..bytes.len()].copy_from_slice(bytes);
+        p
+    }
+
+    /// A copy of `bytes` placed `offset` bytes into the buffer (tests: every alignment).
+    #[cfg(test)]
+    pub(crate) fn copy_at(bytes: &[u8], offset: usize) -> Payload {
+        let mut p = Payload::zeroed(offset + bytes.len());
+        p.bytes_mut_all()[offset..offset + bytes.len()].copy_from_slice(bytes);
+        p.range = offset..offset + bytes.len();
+        p
+    }
+
+    /// The payload.
+    pub fn bytes(&self) -> &[u8] {
+        &self.all()[self.range.clone()]
+    }
+
+    /// Where the payload lies in [`Payload::all`].
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.range.clone()
+    }
+
+    /// The whole aligned buffer (the payload and what precedes it).
+    pub fn all(&self) -> &[u8] {
+        bytemuck::cast_slice(&self.words)
+    }
+
+    pub fn bytes_mut_all(&mut self) -> &mut [u8] {
+        bytemuck::cast_slice_mut(&mut self.words)
+    }
+
+    /// Bytes allocated.
+    pub fn capacity(&self) -> usize {
+        self.words.capacity() * 4
+    }
 }
 
 /// Content of a root-signed file: knows its kind and its signed header fields.
@@ -146,5 +238,32 @@ mod tests {
         // an issuer key that signs a file, claiming the root's kid, fails
         let forged = seal("trust-list", b"{}", &other).replace(&hex(&kid(&other.verifying_key())), &hex(&kid(&roots[0])));
         assert_eq!(open("trust-list", forged.as_bytes(), &roots), Err(EnvelopeError::BadSignature));
+    }
+
+    #[test]
+    fn fields_with_payload_in_chunks_open_as_the_whole_file() {
+        let root = derived_key(b"t", "root");
+        let roots = [root.verifying_key()];
+        let payload: Vec<u8> = (0..1000u32).map(|i| (i * 7 % 251) as u8).collect();
+        let f = seal("k", &payload, &root);
+        let env: Envelope = serde_json::from_str(&f).unwrap();
+        let fields = Fields { yima: &env.yima, kid: &env.kid, signature: &env.signature, payload_len: env.payload.len() };
+        let b64 = env.payload.as_bytes();
+        for size in [4, 8, 400, 1336, 4096] {
+            let got = open_fields("k", &fields, b64.chunks(size), &roots, usize::MAX).unwrap();
+            assert_eq!(got.bytes(), &payload[..], "chunks of {size}");
+            assert_eq!(got.all().as_ptr().align_offset(4), 0);
+        }
+        assert_eq!(open_payload("k", f.as_bytes(), &roots, MAX_FILE_LEN).unwrap().bytes(), &payload[..]);
+        // a chunk that is not whole base64 (but the last), another kind, a changed byte, too long
+        assert_eq!(open_fields("k", &fields, b64.chunks(6), &roots, usize::MAX).err(), Some(EnvelopeError::NotEnvelope));
+        assert_eq!(open_fields("other", &fields, [b64], &roots, usize::MAX).err(), Some(EnvelopeError::BadSignature));
+        let mut changed = b64.to_vec();
+        changed[10] = if changed[10] == b'A' { b'B' } else { b'A' };
+        assert_eq!(open_fields("k", &fields, [&changed[..]], &roots, usize::MAX).err(), Some(EnvelopeError::BadSignature));
+        assert_eq!(open_fields("k", &fields, [b64], &roots, b64.len() - 1).err(), Some(EnvelopeError::TooLarge));
+        // a payload longer than stated cannot overrun the buffer
+        let short = Fields { payload_len: 8, ..fields };
+        assert_eq!(open_fields("k", &short, [b64], &roots, usize::MAX).err(), Some(EnvelopeError::NotEnvelope));
     }
 }

@@ -4,9 +4,14 @@
 use std::cell::RefCell;
 
 use ed25519_dalek::VerifyingKey;
+use js_sys::JsString;
 use wasm_bindgen::prelude::*;
-use yima_core::envelope;
-use yima_core::revocation::{entry, FullList, Revocations, Status, FULL_KIND};
+use yima_core::revocation::{entry, FullList, HighWater, Revocations, Status, FULL_KIND, MAX_FULL_LEN};
+
+/// The app's own opener of a full list held as a JS string.
+#[path = "../../../../src/trust_store/signed_js.rs"]
+#[allow(dead_code)] // its localStorage helpers are the app's
+mod signed_js;
 
 thread_local! {
     static HELD: RefCell<Option<Revocations>> = const { RefCell::new(None) };
@@ -17,21 +22,19 @@ fn roots() -> Vec<VerifyingKey> {
     VerifyingKey::from_bytes(&yima_core::demo::ROOT_PUBLIC_KEY).into_iter().collect()
 }
 
-/// Verifies and parses a signed full list and holds it (dropping the one held before); returns
-/// its entry count. `app_path`: `Revocations::update` with the app's 4 MiB cap, as the app does;
-/// otherwise uncapped (10,000,000 entries are over the cap).
+/// Verifies and parses a signed full list (a JS string, as fetched) and holds it (dropping the
+/// one held before); returns its entry count. As the app does (`signed_js` and
+/// `Revocations::update_opened`), with the app's 4 MiB cap when `app_path`, else uncapped
+/// (10,000,000 entries are over the cap).
 #[wasm_bindgen]
-pub fn open(text: &str, app_path: bool) -> Result<u32, String> {
+pub fn open(text: JsString, app_path: bool) -> Result<u32, String> {
     HELD.with(|h| h.borrow_mut().take());
     let roots = roots();
-    let held = if app_path {
-        let mut held = None;
-        Revocations::update(&mut held, Some(text.as_bytes()), None, &roots).map_err(|e| e.to_string())?;
-        held.ok_or("nothing held")?
-    } else {
-        let payload = envelope::open_capped(FULL_KIND, text.as_bytes(), &roots, usize::MAX).map_err(|e| e.to_string())?;
-        Revocations::new(FullList::parse(&payload).map_err(|e| e.to_string())?)
-    };
+    let cap = if app_path { MAX_FULL_LEN } else { usize::MAX };
+    let opened = signed_js::open_payload(FULL_KIND, &text, &roots, cap).map_err(Into::into).and_then(FullList::parse_in_place);
+    let mut held = None;
+    Revocations::update_opened(&mut held, Some(opened), None, &roots, &mut HighWater::default()).map_err(|e| e.to_string())?;
+    let held = held.ok_or("nothing held")?;
     let count = held.full().count;
     HELD.with(|h| *h.borrow_mut() = Some(held));
     Ok(count)

@@ -14,7 +14,7 @@ use ed25519_dalek::{SigningKey, VerifyingKey};
 use super::filter::Set;
 use super::wire::{Reader, Writer};
 use super::RevocationError;
-use crate::envelope;
+use crate::envelope::{self, Fields, Payload};
 use crate::Time;
 
 pub const FULL_KIND: &str = "revocation-full";
@@ -110,12 +110,16 @@ impl FullList {
 
     /// Reads a payload (already signature-checked by [`FullList::open`]).
     pub fn parse(payload: &[u8]) -> Result<FullList, RevocationError> {
-        let mut r = Reader(payload);
+        Self::parse_in_place(Payload::copy_of(payload))
+    }
+
+    /// Reads a verified payload; a filter is read in place, keeping the payload's buffer.
+    pub fn parse_in_place(payload: Payload) -> Result<FullList, RevocationError> {
+        let mut r = Reader(payload.bytes());
         let header = Header::read(&mut r, FULL)?;
         let count = r.u32()?;
-        let set = Set::read(&mut r)?;
-        r.end()?;
-        Ok(FullList { header, count, set })
+        let at = payload.bytes().len() - r.0.len();
+        Ok(FullList { header, count, set: Set::read(payload, at)? })
     }
 
     pub fn seal(&self, root: &SigningKey) -> String {
@@ -124,7 +128,13 @@ impl FullList {
 
     /// Verifies a `revocation-full.json` against the pinned roots, then parses it.
     pub fn open(file: &[u8], roots: &[VerifyingKey]) -> Result<FullList, RevocationError> {
-        Self::parse(&envelope::open_capped(FULL_KIND, file, roots, MAX_FULL_LEN)?)
+        Self::parse_in_place(envelope::open_payload(FULL_KIND, file, roots, MAX_FULL_LEN)?)
+    }
+
+    /// [`FullList::open`] for a file whose JSON was parsed elsewhere (see [`envelope::Fields`]):
+    /// the payload's base64 chunks are decoded into the one buffer the filter is then read from.
+    pub fn open_fields<C: AsRef<[u8]>>(fields: &Fields, chunks: impl IntoIterator<Item = C>, roots: &[VerifyingKey]) -> Result<FullList, RevocationError> {
+        Self::parse_in_place(envelope::open_fields(FULL_KIND, fields, chunks, roots, MAX_FULL_LEN)?)
     }
 }
 

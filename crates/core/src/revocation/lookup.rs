@@ -141,9 +141,15 @@ impl Revocations {
     /// [`Revocations::update`], also refusing files below `floor` (the highest sequences ever
     /// accepted, kept apart from the files), which it raises for each file accepted.
     pub fn update_above(held: &mut Option<Revocations>, full: Option<&[u8]>, delta: Option<&[u8]>, roots: &[VerifyingKey], floor: &mut HighWater) -> Result<(), RevocationError> {
+        Self::update_opened(held, full.map(|f| FullList::open(f, roots)), delta, roots, floor)
+    }
+
+    /// [`Revocations::update_above`] with the full list already opened (verified and parsed,
+    /// e.g. by [`FullList::open_fields`]), or the reason it could not be.
+    pub fn update_opened(held: &mut Option<Revocations>, full: Option<Result<FullList, RevocationError>>, delta: Option<&[u8]>, roots: &[VerifyingKey], floor: &mut HighWater) -> Result<(), RevocationError> {
         let mut first_error = None;
-        if let Some(file) = full {
-            let opened = FullList::open(file, roots).and_then(|f| at_least(floor.full, f.header.sequence).map(|()| f));
+        if let Some(opened) = full {
+            let opened = opened.and_then(|f| at_least(floor.full, f.header.sequence).map(|()| f));
             match opened.and_then(|f| Revocations::with_full(held.as_ref(), f)) {
                 Ok(r) => {
                     floor.full = floor.full.max(r.full.header.sequence);
