@@ -50,7 +50,7 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> AnyView {
         return foreign_body(f, c.demo, lang, place).into_any();
     }
     let v = c.verdict;
-    let reasons: Vec<String> = c.reasons.iter().map(|r| i18n::reason(r, lang)).collect();
+    let reasons: Vec<String> = c.reasons.iter().map(|r| keep_units(&i18n::reason(r, lang))).collect();
     let holder = c.holder.as_ref().map(|h| format!("{}  {}", h.masked_name, h.masked_id));
     // A national channel names itself: "国家政务服务平台 · 广东".
     let issuer = c.issuer_region.map(|r| match &c.channel {
@@ -116,6 +116,21 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> AnyView {
 }
 
 /// The verdict banner and the auto-close bar, the same for every card.
+/// "over 72 h" must not wrap as "over 72" / "h": the space between a number and its unit
+/// (h, 小时) becomes a no-break space.
+fn keep_units(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev = ' ';
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        let unit = rest.starts_with("小时") || (rest.starts_with('h') && !rest[1..].starts_with(|n: char| n.is_alphabetic()));
+        out.push(if c == ' ' && prev.is_ascii_digit() && unit { '\u{a0}' } else { c });
+        prev = c;
+    }
+    out
+}
+
 fn verdict_header(v: Verdict, lang: Lang) -> impl IntoView {
     view! {
         <header class="verdict" data-testid="verdict" data-verdict=v.code()>

@@ -118,6 +118,8 @@ async function denyCardChecks(page, lang) {
   check(`the test row a reason points at is marked by a sign, not red text (${lang})`, marked && /⚠/.test(marked.sign) && marked.colour === marked.ink, JSON.stringify(marked));
   const row = await page.locator('.facts dd.alarm').textContent().catch(() => '');
   check(`the test row's age cannot break between number and unit (${lang})`, /\d+\u00a0(h\u00a0ago|小时前)/.test(row), JSON.stringify(row));
+  const reason = await page.getByTestId('reasons').first().textContent().catch(() => '');
+  check(`the reason's hours cannot break between number and unit (${lang})`, /\d\u00a0(h|小时)/.test(reason) && !/\d (h|小时)/.test(reason), JSON.stringify(reason));
 }
 
 export async function run({ url }) {
