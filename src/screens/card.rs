@@ -117,14 +117,14 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> AnyView {
 
 /// The verdict banner and the auto-close bar, the same for every card.
 /// "over 72 h" must not wrap as "over 72" / "h": the space between a number and its unit
-/// (h, 小时) becomes a no-break space.
+/// (h, 小时, days, 天) becomes a no-break space.
 fn keep_units(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut prev = ' ';
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
         rest = &rest[c.len_utf8()..];
-        let unit = rest.starts_with("小时") || (rest.starts_with('h') && !rest[1..].starts_with(|n: char| n.is_alphabetic()));
+        let unit = rest.starts_with("小时") || rest.starts_with('天') || rest.starts_with("days") || (rest.starts_with('h') && !rest[1..].starts_with(|n: char| n.is_ascii_alphabetic()));
         out.push(if c == ' ' && prev.is_ascii_digit() && unit { '\u{a0}' } else { c });
         prev = c;
     }

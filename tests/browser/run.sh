@@ -16,7 +16,7 @@ cargo build -q -p yima-issuer
 export YIMA_DIST="${YIMA_DIST:-target/browser-dist}"
 trunk build --release --offline --dist "$YIMA_DIST" >tests/artifacts/trunk.log 2>&1 || { tail -40 tests/artifacts/trunk.log; echo "0 passed, 1 failed"; exit 1; }
 
-echo "# sizes (gzip -9)"
+echo "# sizes (gzip as served: the build's .gz copies; brotli beside)"
 node tests/browser/sizes.mjs "$YIMA_DIST" | tee tests/artifacts/sizes.txt
 
 set +e

@@ -80,14 +80,33 @@ pub fn provenance(p: Provenance, institution: &str, lang: Lang) -> String {
     }
 }
 
-/// "N h ago" / "N 小时前" (minutes below one hour).
+/// From a week on, an age reads in whole days ("2010 days", not "48258 h").
+const DAYS_FROM_HOURS: i64 = 7 * 24;
+
+/// "N h ago" / "N 小时前" (minutes below one hour, days from a week on).
 pub fn ago(seconds: i64, lang: Lang) -> String {
     if seconds < 3600 {
         let m = (seconds / 60).max(0);
         return pick(lang, &format!("{m} 分钟前"), &format!("{m} min ago"));
     }
     let h = seconds / 3600;
+    if h >= DAYS_FROM_HOURS {
+        let d = h / 24;
+        return pick(lang, &format!("{d} 天前"), &format!("{d} days ago"));
+    }
     pick(lang, &format!("{h} 小时前"), &format!("{h} h ago"))
+}
+
+/// The age in a "too old" reason, with its unit: [`hours`], or whole days from a week on when
+/// that is also a day past the limit (near the limit the hours matter).
+fn age(seconds: i64, max_hours: u32, lang: Lang) -> String {
+    let h = seconds.max(0) / 3600;
+    if h >= DAYS_FROM_HOURS && h >= i64::from(max_hours) + 24 {
+        let d = h / 24;
+        return pick(lang, &format!("{d} 天"), &format!("{d} days"));
+    }
+    let h = hours(seconds, max_hours);
+    pick(lang, &format!("{h} 小时"), &format!("{h} h"))
 }
 
 /// Hours for a "too old" reason: whole hours (as the card's test row shows them) once at least
@@ -138,15 +157,15 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         NatPositive => pick(lang, "核酸检测阳性", "NAT result positive"),
         NatTooOld { age_seconds, max_hours } => pick(
             lang,
-            &format!("核酸结果已 {} 小时，超过 {max_hours} 小时", hours(*age_seconds, *max_hours)),
-            &format!("NAT result is {} h old, over {max_hours} h", hours(*age_seconds, *max_hours)),
+            &format!("核酸结果已 {}，超过 {max_hours} 小时", age(*age_seconds, *max_hours, Lang::Zh)),
+            &format!("NAT result is {} old, over {max_hours} h", age(*age_seconds, *max_hours, Lang::En)),
         ),
         AntigenMissing => pick(lang, "无抗原检测结果", "No antigen result"),
         AntigenPositive => pick(lang, "抗原检测阳性", "Antigen result positive"),
         AntigenTooOld { age_seconds, max_hours } => pick(
             lang,
-            &format!("抗原结果已 {} 小时，超过 {max_hours} 小时", hours(*age_seconds, *max_hours)),
-            &format!("Antigen result is {} h old, over {max_hours} h", hours(*age_seconds, *max_hours)),
+            &format!("抗原结果已 {}，超过 {max_hours} 小时", age(*age_seconds, *max_hours, Lang::Zh)),
+            &format!("Antigen result is {} old, over {max_hours} h", age(*age_seconds, *max_hours, Lang::En)),
         ),
         ResultInFuture => pick(lang, "检测时间晚于当前时间", "Test dated in the future"),
         AntigenSelfTest => pick(
@@ -191,8 +210,8 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         DccTestPositive => pick(lang, "证书所载检测结果为阳性", "The certificate's test result is positive"),
         DccTestTooOld { age_seconds, max_hours } => pick(
             lang,
-            &format!("采样已 {} 小时，超过 {max_hours} 小时", hours(*age_seconds, *max_hours)),
-            &format!("Sample taken {} h ago, over {max_hours} h", hours(*age_seconds, *max_hours)),
+            &format!("采样已 {}，超过 {max_hours} 小时", age(*age_seconds, *max_hours, Lang::Zh)),
+            &format!("Sample taken {} ago, over {max_hours} h", age(*age_seconds, *max_hours, Lang::En)),
         ),
         DccTestTypeNotAccepted => pick(lang, "本场所不认可快速抗原检测，须核酸检测", "Rapid antigen tests are not accepted here: NAAT (PCR) required"),
         DccTestInFuture => pick(lang, "采样时间晚于当前时间", "Sample dated in the future"),
@@ -233,6 +252,16 @@ mod tests {
         // Well over the limit: whole hours, as the test row's "60 h ago".
         assert_eq!(reason(&Reason::NatTooOld { age_seconds: 60 * 3600 + 100, max_hours: 48 }, Lang::En), "NAT result is 60 h old, over 48 h");
         assert_eq!(ago(60 * 3600 + 100, Lang::En), "60 h ago");
+        // From a week on, days (a DCC test sample taken years ago read "48258 h ago")
+        let years = 48_258 * 3600;
+        assert_eq!(reason(&Reason::DccTestTooOld { age_seconds: years, max_hours: 48 }, Lang::En), "Sample taken 2010 days ago, over 48 h");
+        assert_eq!(reason(&Reason::DccTestTooOld { age_seconds: years, max_hours: 48 }, Lang::Zh), "采样已 2010 天，超过 48 小时");
+        assert_eq!(ago(years, Lang::En), "2010 days ago");
+        assert_eq!(ago(7 * 24 * 3600 - 1, Lang::Zh), "167 小时前");
+        assert_eq!(ago(7 * 24 * 3600, Lang::Zh), "7 天前");
+        // near a week-long limit the hours stay
+        assert_eq!(reason(&Reason::NatTooOld { age_seconds: 170 * 3600, max_hours: 168 }, Lang::En), "NAT result is 170 h old, over 168 h");
+        assert_eq!(reason(&Reason::NatTooOld { age_seconds: 200 * 3600, max_hours: 168 }, Lang::En), "NAT result is 8 days old, over 168 h");
         assert_eq!(ago(20 * 3600 + 5, Lang::Zh), "20 小时前");
         assert_eq!(ago(125, Lang::En), "2 min ago");
         assert_eq!(Lang::parse("en-US"), Some(Lang::En));
