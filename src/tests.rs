@@ -103,8 +103,7 @@ fn full_revocation_list_opens_from_a_js_string_as_from_bytes() {
     for set in [Set::build(&entries).expect("fuse32"), Set::build_as(entries.clone(), Some(16)).expect("fuse16")] {
         let file = FullList { header: header.clone(), count: 5_000, set }.seal(&root);
         let text = js_sys::JsString::from(file.as_str());
-        let payload = crate::trust_store::signed_js::open_payload(FULL_KIND, &text, &roots(), MAX_FULL_LEN).expect("opens");
-        let from_js = FullList::parse_in_place(payload).expect("parses");
+        let from_js = crate::trust_store::signed_js::open_full(&text, &roots(), MAX_FULL_LEN).expect("opens");
         let from_bytes = FullList::open(file.as_bytes(), &roots()).expect("opens");
         assert_eq!(from_js.payload(), from_bytes.payload());
         assert!(entries.iter().all(|e| from_js.set.lookup(*e).is_some()));

@@ -115,7 +115,6 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> AnyView {
     .into_any()
 }
 
-/// The verdict banner and the auto-close bar, the same for every card.
 /// "over 72 h" must not wrap as "over 72" / "h": the space between a number and its unit
 /// (h, 小时, days, 天) becomes a no-break space.
 fn keep_units(text: &str) -> String {
@@ -131,6 +130,7 @@ fn keep_units(text: &str) -> String {
     out
 }
 
+/// The verdict banner and the auto-close bar, the same for every card.
 fn verdict_header(v: Verdict, lang: Lang) -> impl IntoView {
     view! {
         <header class="verdict" data-testid="verdict" data-verdict=v.code()>

@@ -4,13 +4,12 @@
 //! per kind and conditional requests (the endpoint's ETag → 304) as the trust list, verified
 //! before use, kept as the signed text in localStorage; a refused file leaves the held copy in
 //! place. The full list stays a JS string from fetch to storage and is opened by
-//! [`signed_js`](super::signed_js), so its text never enters wasm memory. The highest sequences accepted are kept apart, so a rollback is refused even after
-//! the stored copy was dropped.
+//! [`signed_js`](super::signed_js), so its text never enters wasm memory. The highest sequences
+//! accepted are kept apart, so a rollback is refused even after the stored copy was dropped.
 
 use ed25519_dalek::VerifyingKey;
 use js_sys::Promise;
-use js_sys::JsString;
-use yima_core::revocation::{DeltaList, FullList, HighWater, RevocationError, Revocations, FULL_KIND, MAX_DELTA_LEN, MAX_FULL_LEN};
+use yima_core::revocation::{DeltaList, HighWater, Revocations, MAX_DELTA_LEN, MAX_FULL_LEN};
 
 use super::signed_js;
 use super::{fetch_capped, fetched, fetched_js, Fetched, ENDPOINT, FETCH_TIMEOUT_MS};
@@ -40,7 +39,7 @@ pub fn load(roots: &[VerifyingKey]) -> (Option<Revocations>, bool) {
     let mut corrupt = false;
     let mut floor = high_water();
     if let Some(text) = signed_js::stored(FULL_KEY) {
-        if Revocations::update_opened(&mut held, Some(open_full(&text, roots)), None, roots, &mut floor).is_err() {
+        if Revocations::update_opened(&mut held, Some(signed_js::open_full(&text, roots, MAX_FULL_LEN)), None, roots, &mut floor).is_err() {
             storage::remove(FULL_KEY);
             corrupt = true;
         }
@@ -52,11 +51,6 @@ pub fn load(roots: &[VerifyingKey]) -> (Option<Revocations>, bool) {
         }
     }
     (held, corrupt)
-}
-
-/// Verifies and parses a full list held as a JS string (see [`signed_js`]).
-fn open_full(text: &JsString, roots: &[VerifyingKey]) -> Result<FullList, RevocationError> {
-    FullList::parse_in_place(signed_js::open_payload(FULL_KIND, text, roots, MAX_FULL_LEN)?)
 }
 
 fn start_get(file: &str, cap: usize) -> Promise {
@@ -104,7 +98,7 @@ pub async fn finish(started: Started, held: &mut Option<Revocations>, roots: &[V
     let mut floor = high_water();
     if let Some(fetch) = full {
         if let Some(text) = get_as(FULL_FILE, fetched_js(fetch).await, refused, failed) {
-            match Revocations::update_opened(held, Some(open_full(&text, roots)), None, roots, &mut floor) {
+            match Revocations::update_opened(held, Some(signed_js::open_full(&text, roots, MAX_FULL_LEN)), None, roots, &mut floor) {
                 Ok(()) => {
                     signed_js::store(FULL_KEY, &text);
                     if held.as_ref().is_some_and(|h| h.delta().is_none()) {

@@ -9,6 +9,7 @@ use ed25519_dalek::VerifyingKey;
 use js_sys::{Function, JsString, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use yima_core::envelope::{self, EnvelopeError, Fields, Payload};
+use yima_core::revocation::{FullList, RevocationError, FULL_KIND};
 
 /// UTF-16 units per slice; a multiple of 4 so that each slice is whole base64.
 const SLICE: u32 = 64 * 1024;
@@ -41,6 +42,12 @@ pub fn open_payload(kind: &str, text: &JsString, roots: &[VerifyingKey], cap: us
     let fields = Fields { yima: &yima, kid: &kid, signature: &signature, payload_len: n as usize };
     let slices = (0..n).step_by(SLICE as usize).map(|i| String::from(payload.slice(i, n.min(i + SLICE))));
     envelope::open_fields(kind, &fields, slices, roots, cap)
+}
+
+/// Verifies and parses a full revocation list held as a JS string (`cap`: the app's
+/// `MAX_FULL_LEN`; the benchmark also opens larger lists).
+pub fn open_full(text: &JsString, roots: &[VerifyingKey], cap: usize) -> Result<FullList, RevocationError> {
+    FullList::parse_in_place(open_payload(FULL_KIND, text, roots, cap)?)
 }
 
 /// localStorage value of `key` as a JS string, not copied into wasm memory.

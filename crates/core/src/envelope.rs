@@ -164,7 +164,7 @@ impl Payload {
         bytemuck::cast_slice(&self.words)
     }
 
-    pub fn bytes_mut_all(&mut self) -> &mut [u8] {
+    pub(crate) fn bytes_mut_all(&mut self) -> &mut [u8] {
         bytemuck::cast_slice_mut(&mut self.words)
     }
 

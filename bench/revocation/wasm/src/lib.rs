@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use ed25519_dalek::VerifyingKey;
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
-use yima_core::revocation::{entry, FullList, HighWater, Revocations, Status, FULL_KIND, MAX_FULL_LEN};
+use yima_core::revocation::{entry, HighWater, Revocations, Status, MAX_FULL_LEN};
 
 /// The app's own opener of a full list held as a JS string.
 #[path = "../../../../src/trust_store/signed_js.rs"]
@@ -31,7 +31,7 @@ pub fn open(text: JsString, app_path: bool) -> Result<u32, String> {
     HELD.with(|h| h.borrow_mut().take());
     let roots = roots();
     let cap = if app_path { MAX_FULL_LEN } else { usize::MAX };
-    let opened = signed_js::open_payload(FULL_KIND, &text, &roots, cap).map_err(Into::into).and_then(FullList::parse_in_place);
+    let opened = signed_js::open_full(&text, &roots, cap);
     let mut held = None;
     Revocations::update_opened(&mut held, Some(opened), None, &roots, &mut HighWater::default()).map_err(|e| e.to_string())?;
     let held = held.ok_or("nothing held")?;

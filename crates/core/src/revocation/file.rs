@@ -14,7 +14,7 @@ use ed25519_dalek::{SigningKey, VerifyingKey};
 use super::filter::Set;
 use super::wire::{Reader, Writer};
 use super::RevocationError;
-use crate::envelope::{self, Fields, Payload};
+use crate::envelope::{self, Payload};
 use crate::Time;
 
 pub const FULL_KIND: &str = "revocation-full";
@@ -129,12 +129,6 @@ impl FullList {
     /// Verifies a `revocation-full.json` against the pinned roots, then parses it.
     pub fn open(file: &[u8], roots: &[VerifyingKey]) -> Result<FullList, RevocationError> {
         Self::parse_in_place(envelope::open_payload(FULL_KIND, file, roots, MAX_FULL_LEN)?)
-    }
-
-    /// [`FullList::open`] for a file whose JSON was parsed elsewhere (see [`envelope::Fields`]):
-    /// the payload's base64 chunks are decoded into the one buffer the filter is then read from.
-    pub fn open_fields<C: AsRef<[u8]>>(fields: &Fields, chunks: impl IntoIterator<Item = C>, roots: &[VerifyingKey]) -> Result<FullList, RevocationError> {
-        Self::parse_in_place(envelope::open_fields(FULL_KIND, fields, chunks, roots, MAX_FULL_LEN)?)
     }
 }
 

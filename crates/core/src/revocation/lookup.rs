@@ -145,7 +145,7 @@ impl Revocations {
     }
 
     /// [`Revocations::update_above`] with the full list already opened (verified and parsed,
-    /// e.g. by [`FullList::open_fields`]), or the reason it could not be.
+    /// e.g. from a JS string by the app's `signed_js`), or the reason it could not be.
     pub fn update_opened(held: &mut Option<Revocations>, full: Option<Result<FullList, RevocationError>>, delta: Option<&[u8]>, roots: &[VerifyingKey], floor: &mut HighWater) -> Result<(), RevocationError> {
         let mut first_error = None;
         if let Some(opened) = full {
