@@ -95,15 +95,23 @@ async function announcements(page) {
   check('the next scan is announced once, even with the same verdict', n.length === 2 && /不通过|DENIED/.test(n[1]), JSON.stringify(n));
 }
 
+// The card takes focus a frame after it is drawn: waits for that (a loaded machine may be slow
+// to give the frame), then says what has focus.
+async function dialogFocus(page) {
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'card-dialog', null, { timeout: 3000 }).catch(() => {});
+  return page.evaluate(() => document.activeElement?.dataset.testid);
+}
+
 async function keyboard(page) {
   const card = await scanCard(page, DENY);
-  const focused = await page.evaluate(() => document.activeElement?.dataset.testid);
+  const focused = await dialogFocus(page);
   const role = await page.getByRole('dialog').count();
   check('the card is a named dialog and takes focus', card && role === 1 && focused === 'card-dialog', `${focused} ${role}`);
   await page.keyboard.press('Escape');
   const gone = await page.getByTestId('card').waitFor({ state: 'detached', timeout: 2000 }).then(() => true, () => false);
   check('Escape closes the card and focus returns to where it was', gone && (await page.evaluate(() => document.activeElement?.dataset.testid)) === 'manual-input');
   await scanCard(page, DENY);
+  await dialogFocus(page); // else the dialog's own focus, a frame later, may take it back
   await page.getByTestId('card-close').focus();
   await page.keyboard.press('Enter');
   check('the close button closes the card from the keyboard', await page.getByTestId('card').waitFor({ state: 'detached', timeout: 2000 }).then(() => true, () => false));
