@@ -70,7 +70,7 @@ fn decode(v: &str) -> String {
 impl Prefs {
     /// Stored settings overlaid with URL parameters.
     pub fn load(url: &UrlParams) -> Prefs {
-        let mut p: Prefs = storage::get(SETTINGS_KEY).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default();
+        let mut p: Prefs = storage::get(SETTINGS_KEY).and_then(|s| serde_json::from_slice(s.as_bytes()).ok()).unwrap_or_default();
         if let Some(v) = &url.venue {
             p.venue = v.clone();
         }
@@ -99,7 +99,7 @@ pub struct Counters {
 
 impl Counters {
     pub fn load(today: &str) -> Counters {
-        let c: Counters = storage::get(COUNTERS_KEY).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default();
+        let c: Counters = storage::get(COUNTERS_KEY).and_then(|s| serde_json::from_slice(s.as_bytes()).ok()).unwrap_or_default();
         if c.day == today {
             c
         } else {

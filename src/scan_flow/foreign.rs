@@ -35,7 +35,7 @@ pub fn scan(state: AppState, text: String, started_ms: Option<f64>) {
     leptos::task::spawn_local(async move {
         let judged = scan_dcc(&text, keys, policies, &roots, &venue.venue, venue.region, now.timestamp_millis() as f64);
         let json = JsFuture::from(judged).await.ok().and_then(|v| v.as_string());
-        match json.and_then(|j| serde_json::from_str::<ForeignView>(&j).ok()) {
+        match json.and_then(|j| serde_json::from_slice::<ForeignView>(j.as_bytes()).ok()) {
             Some(view) => {
                 clock::mark("yima-verified");
                 let card = Card { demo, ..Card::foreign(view, venue, now) };
