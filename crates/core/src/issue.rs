@@ -15,14 +15,14 @@ pub fn claims_cbor(claims: &Claims) -> Vec<u8> {
 
 /// Parses claims from CBOR (callers must have verified the signature over these bytes): one
 /// CBOR item and nothing after it. Read as a CBOR value first, the way coset reads COSE, so the
-/// browser build carries one CBOR reader, not two.
+/// browser build carries one CBOR reader, not two; then fields by hand ([`crate::claims::cbor`]).
 pub fn claims_from_cbor(bytes: &[u8]) -> Result<Claims, String> {
     let mut rest = bytes;
     let value: ciborium::Value = ciborium::from_reader(&mut rest).map_err(|e| e.to_string())?;
     if !rest.is_empty() {
         return Err(format!("{} bytes after the claims", rest.len()));
     }
-    value.deserialized().map_err(|e| e.to_string())
+    crate::claims::cbor::read(&value)
 }
 
 /// Signs the claims and returns the COSE_Sign1 bytes.

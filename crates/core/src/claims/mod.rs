@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub(crate) mod cbor;
+
 use crate::Time;
 
 /// Health-code colour.
