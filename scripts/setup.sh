@@ -3,7 +3,7 @@
 # (idempotent).
 #   bash scripts/setup.sh run    what building and serving needs: the wasm32 target, trunk
 #                                0.21.14, wasm-bindgen-cli matching Cargo.lock, and the npm
-#                                "dependencies" (binaryen's wasm-opt, terser and Zopfli for the build) — no
+#                                "dependencies" (binaryen's wasm-opt, terser, html-minifier-terser and Zopfli for the build) — no
 #                                browser.
 #   bash scripts/setup.sh        all of the above plus what the tests need: Debian chromium,
 #                                chromium-driver, binaryen and CJK fonts, all npm packages.
@@ -29,7 +29,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg" ]; then
 fi
 
 if [ "$mode" = run ]; then
-  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/terser ] || [ ! -d node_modules/@gfx/zopfli ]; then
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/terser ] || [ ! -d node_modules/@gfx/zopfli ] || [ ! -d node_modules/html-minifier-terser ]; then
     say "installing the npm packages the build needs"
     npm ci --omit=dev --no-audit --no-fund --loglevel=error
   fi

@@ -53,10 +53,10 @@ if [ -z "${YIMA_ENDPOINT:-}" ]; then
 fi
 
 # 5. Minified JavaScript (terser from npm), before the service worker's version is computed.
-if [ "${TRUNK_PROFILE:-debug}" = "release" ] && [ -d node_modules/terser ]; then
+if [ "${TRUNK_PROFILE:-debug}" = "release" ] && [ -d node_modules/terser ] && [ -d node_modules/html-minifier-terser ]; then
   node src/hooks/minify.mjs "$STAGE"
 elif [ "${TRUNK_PROFILE:-debug}" = "release" ]; then
-  echo "post_build: terser not installed (npm ci): JavaScript left unminified" >&2
+  echo "post_build: terser or html-minifier-terser not installed (npm ci): JavaScript and index.html left unminified" >&2
 fi
 
 # 6. The service worker's versioned precache lists.
