@@ -39,7 +39,7 @@ pub fn load(roots: &[VerifyingKey]) -> (Option<Revocations>, bool) {
     let mut corrupt = false;
     let mut floor = high_water();
     if let Some(text) = signed_js::stored(FULL_KEY) {
-        if Revocations::update_opened(&mut held, Some(signed_js::open_full(&text, roots, MAX_FULL_LEN)), None, roots, &mut floor).is_err() {
+        if Revocations::update_opened(&mut held, Some(signed_js::open_full(&text, roots, MAX_FULL_LEN)), None, &mut floor).is_err() {
             storage::remove(FULL_KEY);
             corrupt = true;
         }
@@ -88,8 +88,10 @@ pub fn start(held: Option<&Revocations>) -> Started {
 
 /// Awaits the started GETs and applies what verifies; notes refusals and network failures.
 pub async fn finish(started: Started, held: &mut Option<Revocations>, roots: &[VerifyingKey], refused: &mut Vec<String>, failed: &mut Vec<String>) {
-    let delta = get(DELTA_FILE, started.delta, refused, failed).await;
-    let base = delta.as_deref().and_then(|t| DeltaList::open(t.as_bytes(), roots).ok()).map(|d| d.base);
+    let text = get(DELTA_FILE, started.delta, refused, failed).await;
+    // Opened (signature checked) once: its base says whether the held full list still fits.
+    let delta = text.map(|t| (DeltaList::open(t.as_bytes(), roots), t));
+    let base = delta.as_ref().and_then(|(d, _)| d.as_ref().ok()).map(|d| d.base);
     let full = match (started.full, held.as_ref(), base) {
         (Some(fetch), _, _) => Some(fetch),
         (None, Some(h), Some(b)) if h.full().header.sequence == b => None,
@@ -98,7 +100,7 @@ pub async fn finish(started: Started, held: &mut Option<Revocations>, roots: &[V
     let mut floor = high_water();
     if let Some(fetch) = full {
         if let Some(text) = get_as(FULL_FILE, fetched_js(fetch).await, refused, failed) {
-            match Revocations::update_opened(held, Some(signed_js::open_full(&text, roots, MAX_FULL_LEN)), None, roots, &mut floor) {
+            match Revocations::update_opened(held, Some(signed_js::open_full(&text, roots, MAX_FULL_LEN)), None, &mut floor) {
                 Ok(()) => {
                     signed_js::store(FULL_KEY, &text);
                     if held.as_ref().is_some_and(|h| h.delta().is_none()) {
@@ -109,8 +111,8 @@ pub async fn finish(started: Started, held: &mut Option<Revocations>, roots: &[V
             }
         }
     }
-    if let Some(text) = delta {
-        match Revocations::update_above(held, None, Some(text.as_bytes()), roots, &mut floor) {
+    if let Some((opened, text)) = delta {
+        match Revocations::update_opened(held, None, Some(opened), &mut floor) {
             Ok(()) => {
                 storage::set(DELTA_KEY, &text);
             }

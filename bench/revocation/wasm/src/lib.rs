@@ -33,7 +33,7 @@ pub fn open(text: JsString, app_path: bool) -> Result<u32, String> {
     let cap = if app_path { MAX_FULL_LEN } else { usize::MAX };
     let opened = signed_js::open_full(&text, &roots, cap);
     let mut held = None;
-    Revocations::update_opened(&mut held, Some(opened), None, &roots, &mut HighWater::default()).map_err(|e| e.to_string())?;
+    Revocations::update_opened(&mut held, Some(opened), None, &mut HighWater::default()).map_err(|e| e.to_string())?;
     let held = held.ok_or("nothing held")?;
     let count = held.full().count;
     HELD.with(|h| *h.borrow_mut() = Some(held));

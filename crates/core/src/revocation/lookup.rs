@@ -141,12 +141,12 @@ impl Revocations {
     /// [`Revocations::update`], also refusing files below `floor` (the highest sequences ever
     /// accepted, kept apart from the files), which it raises for each file accepted.
     pub fn update_above(held: &mut Option<Revocations>, full: Option<&[u8]>, delta: Option<&[u8]>, roots: &[VerifyingKey], floor: &mut HighWater) -> Result<(), RevocationError> {
-        Self::update_opened(held, full.map(|f| FullList::open(f, roots)), delta, roots, floor)
+        Self::update_opened(held, full.map(|f| FullList::open(f, roots)), delta.map(|d| DeltaList::open(d, roots)), floor)
     }
 
-    /// [`Revocations::update_above`] with the full list already opened (verified and parsed,
-    /// e.g. from a JS string by the app's `signed_js`), or the reason it could not be.
-    pub fn update_opened(held: &mut Option<Revocations>, full: Option<Result<FullList, RevocationError>>, delta: Option<&[u8]>, roots: &[VerifyingKey], floor: &mut HighWater) -> Result<(), RevocationError> {
+    /// [`Revocations::update_above`] with the files already opened (verified and parsed; the full
+    /// list e.g. from a JS string by the app's `signed_js`), or the reason each could not be.
+    pub fn update_opened(held: &mut Option<Revocations>, full: Option<Result<FullList, RevocationError>>, delta: Option<Result<DeltaList, RevocationError>>, floor: &mut HighWater) -> Result<(), RevocationError> {
         let mut first_error = None;
         if let Some(opened) = full {
             let opened = opened.and_then(|f| at_least(floor.full, f.header.sequence).map(|()| f));
@@ -158,8 +158,8 @@ impl Revocations {
                 Err(e) => first_error = Some(e),
             }
         }
-        if let Some(file) = delta {
-            let applied = DeltaList::open(file, roots).and_then(|d| {
+        if let Some(opened) = delta {
+            let applied = opened.and_then(|d| {
                 at_least(floor.delta, d.header.sequence)?;
                 let sequence = d.header.sequence;
                 match held.as_mut() {
