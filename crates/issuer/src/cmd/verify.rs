@@ -56,10 +56,10 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     if texts.is_empty() {
         bail!("no QR text given (arguments, --file or stdin)");
     }
-    let (trust, policies, raw) = a.trust(at)?;
-    let venue = VenueKey { venue: a.venue.clone(), region: a.region };
-    let verifier = Verifier { trust: Some(trust), policies: Some(policies), venue: venue.clone(), revocation: a.revocations(at)? };
     let roots = [a.root_key()?];
+    let (trust, policies, raw) = a.trust(at, &roots)?;
+    let venue = VenueKey { venue: a.venue.clone(), region: a.region };
+    let verifier = Verifier { trust: Some(trust), policies: Some(policies), venue: venue.clone(), revocation: a.revocations(at, &roots)? };
     let demo_list = verifier.trust.as_ref().is_some_and(|t| t.demo);
     let mut session = Session::default();
     // An HC1 text is judged by the same call as the app's DCC module, on its own card.
@@ -116,8 +116,7 @@ fn texts(a: &Args) -> anyhow::Result<Vec<String>> {
 impl Args {
     /// The trust list and policies: read and verified against the root like the app does, or
     /// the demo endpoint signed at `at`; with the files' text (what the DCC module is given).
-    fn trust(&self, at: Time) -> anyhow::Result<(TrustList, PolicySet, (String, String))> {
-        let roots = [self.root_key()?];
+    fn trust(&self, at: Time, roots: &[VerifyingKey]) -> anyhow::Result<(TrustList, PolicySet, (String, String))> {
         let (keys, policies) = match (&self.keys, &self.policies) {
             (Some(k), Some(p)) => (
                 std::fs::read(k).with_context(|| format!("reading {}", k.display()))?,
@@ -128,23 +127,22 @@ impl Args {
                 (demo::trust_list(at).seal(&root).into_bytes(), demo::policies(at).seal(&root).into_bytes())
             }
         };
-        let trust = TrustList::open(&keys, &roots).context("keys.json does not verify against the root")?;
-        let parsed = PolicySet::open(&policies, &roots).context("policies.json does not verify against the root")?;
+        let trust = TrustList::open(&keys, roots).context("keys.json does not verify against the root")?;
+        let parsed = PolicySet::open(&policies, roots).context("policies.json does not verify against the root")?;
         let text = |b: Vec<u8>| String::from_utf8(b).context("not UTF-8");
         Ok((trust, parsed, (text(keys)?, text(policies)?)))
     }
 
     /// Revocation data read and verified like the app does; the demo's with the demo endpoint.
-    fn revocations(&self, at: Time) -> anyhow::Result<Option<Revocations>> {
-        let roots = [self.root_key()?];
+    fn revocations(&self, at: Time, roots: &[VerifyingKey]) -> anyhow::Result<Option<Revocations>> {
         let Some(full) = &self.revocation_full else {
             return Ok(self.keys.is_none().then(|| yima_core::revocation::demo::revocations(at)));
         };
         let read = |p: &PathBuf| std::fs::read(p).with_context(|| format!("reading {}", p.display()));
-        let full = FullList::open(&read(full)?, &roots).map_err(|e| anyhow::anyhow!("revocation list refused: {e}"))?;
+        let full = FullList::open(&read(full)?, roots).map_err(|e| anyhow::anyhow!("revocation list refused: {e}"))?;
         let mut r = Revocations::new(full);
         if let Some(delta) = &self.revocation_delta {
-            let delta = DeltaList::open(&read(delta)?, &roots).map_err(|e| anyhow::anyhow!("revocation delta refused: {e}"))?;
+            let delta = DeltaList::open(&read(delta)?, roots).map_err(|e| anyhow::anyhow!("revocation delta refused: {e}"))?;
             r.apply_delta(delta).map_err(|e| anyhow::anyhow!("revocation delta refused: {e}"))?;
         }
         Ok(Some(r))
