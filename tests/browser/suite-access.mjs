@@ -90,6 +90,8 @@ async function announcements(page) {
   check('the same code again is not announced again', (await page.evaluate(() => window.__said.length)) === 1);
   // A new scan with the same verdict is announced again (once).
   await scanCard(page, 'red');
+  // Said a frame after the card is drawn (late on a loaded machine); then time for a repeat.
+  await page.waitForFunction(() => window.__said.length >= 2, null, { timeout: 3000 }).catch(() => {});
   await page.waitForTimeout(300);
   const n = await page.evaluate(() => window.__said);
   check('the next scan is announced once, even with the same verdict', n.length === 2 && /不通过|DENIED/.test(n[1]), JSON.stringify(n));
