@@ -1,7 +1,7 @@
 //! The one card: verdict (colour + icon + text), reasons in words, the verified facts.
 
 use leptos::prelude::*;
-use yima_core::card::{ForeignView, Source, TestView, TripView};
+use yima_core::card::{Card, ForeignView, Source, TestView, TripView};
 use yima_core::i18n::{self, Lang};
 use yima_core::policy::TimeBasis;
 use yima_core::{city, region, Colour, Reason, Verdict};
@@ -47,10 +47,9 @@ pub fn CardView() -> impl IntoView {
 fn card_body(shown: &Shown, lang: Lang, place: String) -> AnyView {
     let c = &shown.card;
     if let Some(f) = &c.foreign {
-        return foreign_body(f, c.demo, lang, place).into_any();
+        return foreign_body(f, c.demo, lang, place, reasons_list(c, lang)).into_any();
     }
     let v = c.verdict;
-    let reasons: Vec<String> = c.reasons.iter().map(|r| keep_units(&i18n::reason(r, lang))).collect();
     let holder = c.holder.as_ref().map(|h| format!("{}  {}", h.masked_name, h.masked_id));
     // A national channel names itself: "国家政务服务平台 · 广东".
     let issuer = c.issuer_region.map(|r| match &c.channel {
@@ -91,9 +90,7 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> AnyView {
             {verdict_header(v, lang)}
             {demo_flag(c.demo, lang)}
             <p class="place">{place}</p>
-            <ul class="reasons" data-testid="reasons">
-                {reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
-            </ul>
+            {reasons_list(c, lang)}
             {verified.then(|| view! {
                 <dl class="facts">
                     {holder.map(|h| view! { <dt>{tr(lang, "持码人", "Holder")}</dt><dd data-testid="holder">{h}</dd> })}
@@ -113,6 +110,15 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> AnyView {
         </article>
     }
     .into_any()
+}
+
+/// The reasons in words, worst first, ours and a foreign certificate's alike.
+fn reasons_list(card: &Card, lang: Lang) -> impl IntoView {
+    view! {
+        <ul class="reasons" data-testid="reasons">
+            {card.reason_texts(lang).iter().map(|r| view! { <li>{keep_units(r)}</li> }).collect_view()}
+        </ul>
+    }
 }
 
 /// "over 72 h" must not wrap as "over 72" / "h": the space between a number and its unit
@@ -156,7 +162,7 @@ fn card_end(lang: Lang) -> impl IntoView {
 }
 
 /// A foreign certificate (EU DCC): judged and worded by the DCC module; shown as given.
-fn foreign_body(f: &ForeignView, demo: bool, lang: Lang, place: String) -> impl IntoView {
+fn foreign_body(f: &ForeignView, demo: bool, lang: Lang, place: String, reasons: impl IntoView) -> impl IntoView {
     let v = f.verdict;
     let rows: Vec<_> = f.rows.iter().map(|r| (r.label.text(lang).to_string(), r.value.text(lang).to_string(), r.value.code.clone(), r.alarm)).collect();
     view! {
@@ -164,9 +170,7 @@ fn foreign_body(f: &ForeignView, demo: bool, lang: Lang, place: String) -> impl 
             {verdict_header(v, lang)}
             {demo_flag(demo, lang)}
             <p class="place">{place}</p>
-            <ul class="reasons" data-testid="reasons">
-                {f.reasons.iter().map(|r| view! { <li>{r.text(lang).to_string()}</li> }).collect_view()}
-            </ul>
+            {reasons}
             {(!f.rows.is_empty()).then(|| view! {
                 <dl class="facts">
                     <dt>{tr(lang, "持证人", "Holder")}</dt><dd data-testid="holder">{f.holder.clone()}</dd>
