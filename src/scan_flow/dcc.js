@@ -3,11 +3,15 @@
 // dynamic import() of a wasm-bindgen module is not something web-sys can express.
 let loading = null;
 
-export function scanDcc(text, keys, policies, roots, venue, region, nowMs) {
+function dcc() {
   if (!loading) {
     const url = new URL('dcc/yima_dcc_module.js', document.baseURI).href;
     loading = import(url).then(async (m) => { await m.default(); return m; });
     loading.catch(() => { loading = null; }); // a failed load is retried on the next HC1 scan
   }
-  return loading.then((m) => m.scan(text, keys, policies, roots, venue, region, nowMs));
+  return loading;
 }
+
+// The module's kid(text) and judge(text, ...context): see crates/dcc-module/src/lib.rs.
+export const dccKid = (text) => dcc().then((m) => m.kid(text));
+export const dccJudge = (...args) => dcc().then((m) => m.judge(...args));

@@ -1,22 +1,47 @@
-//! EU DCC (HC1) texts: judged by the DCC module (fetched on first use by dcc.js) against the
-//! endpoint's root-signed files as held; the card it returns is shown like any other.
+//! EU DCC (HC1) texts: judged by the DCC module (fetched on first use by dcc.js) in the context
+//! of the root-signed files the app holds (`yima_core::foreign`), with the signer the trust
+//! list has for the code's kid; the card it returns is shown like any other.
 
-use js_sys::Promise;
+use js_sys::{Promise, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use yima_core::card::ForeignView;
-use yima_core::{Card, PolicySet, TrustList};
+use yima_core::foreign::ForeignParts;
+use yima_core::session::Verifier;
+use yima_core::Card;
 
+use crate::clock;
 use crate::i18n_ui::tr;
 use crate::state::AppState;
-use crate::{clock, trust_store};
 
 #[wasm_bindgen(module = "/src/scan_flow/dcc.js")]
 extern "C" {
-    /// The module's `scan`: resolves to the card as JSON; rejects when the module cannot load.
-    #[wasm_bindgen(js_name = scanDcc)]
-    fn scan_dcc(text: &str, keys: Option<String>, policies: Option<String>, roots: &[u8], venue: &str, region: u32, now_ms: f64) -> Promise;
+    /// The module's `kid`: resolves to the code's kid (empty if unreadable); rejects when the
+    /// module cannot load.
+    #[wasm_bindgen(js_name = dccKid)]
+    fn dcc_kid(text: &str) -> Promise;
+    /// The module's `judge` (arguments in crates/dcc-module/src/lib.rs): resolves to the card
+    /// as JSON.
+    #[wasm_bindgen(js_name = dccJudge)]
+    #[allow(clippy::too_many_arguments)]
+    fn dcc_judge(
+        text: &str,
+        now_ms: f64,
+        status: u32,
+        trusted: bool,
+        key: Option<Vec<u8>>,
+        key_from_ms: f64,
+        key_until_ms: f64,
+        key_types: u32,
+        policy: bool,
+        skew_seconds: u32,
+        accepted: bool,
+        test_hours: Option<u32>,
+        rapid_antigen: bool,
+        vaccination_days: Option<u32>,
+        recovery: bool,
+    ) -> Promise;
 }
 
 /// An EU Digital COVID Certificate's text (the prefix alone decides; the module reads the rest).
@@ -24,25 +49,73 @@ pub fn is_hc1(text: &str) -> bool {
     text.starts_with("HC1:")
 }
 
+/// Asks the module to judge `text` with `parts` (the fields of [`ForeignParts`] in order).
+fn judge(text: &str, p: ForeignParts) -> Promise {
+    let ForeignParts {
+        now_ms,
+        status,
+        trusted,
+        key,
+        key_from_ms,
+        key_until_ms,
+        key_types,
+        policy,
+        skew_seconds,
+        accepted,
+        test_hours,
+        rapid_antigen,
+        vaccination_days,
+        recovery,
+    } = p;
+    dcc_judge(
+        text,
+        now_ms,
+        status,
+        trusted,
+        key,
+        key_from_ms,
+        key_until_ms,
+        key_types,
+        policy,
+        skew_seconds,
+        accepted,
+        test_hours,
+        rapid_antigen,
+        vaccination_days,
+        recovery,
+    )
+}
+
 /// Judges an HC1 text in the DCC module and shows its card, or says why it could not.
 pub fn scan(state: AppState, text: String, started_ms: Option<f64>) {
-    let (keys, policies) = (trust_store::raw::<TrustList>(), trust_store::raw::<PolicySet>());
-    let roots: Vec<u8> = trust_store::roots().iter().flat_map(|k| k.to_bytes()).collect();
     let venue = state.venue();
     let now = clock::now();
+    let (ctx, trust) = state.trust.with_untracked(|t| {
+        let v = Verifier { trust: t.trust.clone(), policies: t.policies.clone(), venue: venue.clone(), revocation: None };
+        (v.foreign_context(now), v.trust)
+    });
     // The DCC signers of a demo trust list are test certificates: flag the card like ours.
-    let demo = state.trust.with_untracked(|t| t.trust.as_ref().is_some_and(|l| l.demo));
+    let demo = trust.as_ref().is_some_and(|l| l.demo);
     leptos::task::spawn_local(async move {
-        let judged = scan_dcc(&text, keys, policies, &roots, &venue.venue, venue.region, now.timestamp_millis() as f64);
-        let json = JsFuture::from(judged).await.ok().and_then(|v| v.as_string());
-        match json.and_then(|j| serde_json::from_slice::<ForeignView>(j.as_bytes()).ok()) {
+        let view = async {
+            let kid = Uint8Array::new(&JsFuture::from(dcc_kid(&text)).await.ok()?).to_vec();
+            let signer = trust.as_ref().and_then(|t| t.dcc_signer(&kid));
+            let json = JsFuture::from(judge(&text, ForeignParts::new(&ctx, signer))).await.ok()?.as_string()?;
+            serde_json::from_slice::<ForeignView>(json.as_bytes()).ok()
+        };
+        match view.await {
             Some(view) => {
                 clock::mark("yima-verified");
                 let card = Card { demo, ..Card::foreign(view, venue, now) };
                 super::show(state, card, false, started_ms);
             }
             None => state.notice.set(Some(
-                tr(state.lang(), "无法加载欧盟证书读取模块：请联网后再扫一次", "Could not load the EU certificate reader: go online and scan again").into(),
+                tr(
+                    state.lang(),
+                    "无法加载欧盟证书读取模块：请联网后再扫一次",
+                    "Could not load the EU certificate reader: go online and scan again",
+                )
+                .into(),
             )),
         }
     });

@@ -91,23 +91,6 @@ pub struct TrustState {
     pub discarded_corrupt: bool,
 }
 
-thread_local! {
-    /// The text of each file in use, as verified (the DCC module checks it again itself).
-    static RAW: std::cell::RefCell<Vec<(&'static str, String)>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-fn remember<T: Stored>(text: &str) {
-    RAW.with_borrow_mut(|r| {
-        r.retain(|(f, _)| *f != T::FILE);
-        r.push((T::FILE, text.to_string()));
-    });
-}
-
-/// The signed file in use for `T`, as text (for the DCC module).
-pub fn raw<T: Stored>() -> Option<String> {
-    RAW.with_borrow(|r| r.iter().find(|(f, _)| *f == T::FILE).map(|(_, t)| t.clone()))
-}
-
 /// The highest sequence ever accepted for a file kind (survives a discarded copy).
 fn high_water<T: Stored>() -> u64 {
     storage::get(T::SEQ_KEY).and_then(|s| s.parse().ok()).unwrap_or(0)
@@ -118,7 +101,6 @@ fn load_one<T: Stored>(roots: &[VerifyingKey]) -> (Option<T>, bool) {
     let Some(text) = storage::get(T::STORE_KEY) else { return (None, false) };
     match T::open_with(text.as_bytes(), roots) {
         Ok(v) => {
-            remember::<T>(&text);
             (Some(v), false)
         }
         Err(_) => {
@@ -146,7 +128,6 @@ pub fn accept<T: Stored>(text: &str, current: Option<&T>, roots: &[VerifyingKey]
     }
     storage::set(T::STORE_KEY, text);
     storage::set(T::SEQ_KEY, &new.sequence().to_string());
-    remember::<T>(text);
     Ok(new)
 }
 

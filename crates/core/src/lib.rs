@@ -21,6 +21,7 @@ pub mod cose;
 pub mod demo;
 pub mod envelope;
 pub mod evaluate;
+pub mod foreign;
 pub mod i18n;
 pub mod issue;
 pub mod keys;

@@ -61,7 +61,7 @@ pub struct ItineraryRule {
 
 /// What a venue accepts from a foreign certificate (EU DCC, issue 11). A venue without one checks
 /// such certificates by hand.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ForeignRule {
     /// A test certificate counts when its sample was taken at most this many hours ago; absent:
     /// test certificates are not accepted.

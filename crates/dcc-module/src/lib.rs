@@ -1,25 +1,55 @@
 //! The DCC reader as its own wasm module (`dcc/` in the build, size-optimised), fetched by the
 //! app (src/scan_flow/dcc.js) the first time an HC1 code is scanned and then kept by the
-//! service worker for offline use. All judging is `yima_dcc::scan::scan`; this is only the
-//! JS boundary. Time is passed in by the caller.
+//! service worker for offline use. All judging is `yima_dcc::scan::judge`; this is only the JS
+//! boundary, in plain numbers and bytes. The app verified the root-signed files it takes its
+//! context from (`yima_core::foreign`), so this module carries no Ed25519 and no JSON reader.
 
-use ed25519_dalek::VerifyingKey;
 use wasm_bindgen::prelude::*;
-use yima_core::policy::VenueKey;
-use yima_core::Time;
+use yima_core::foreign::ForeignParts;
 
-/// The 32-byte root keys packed one after another (malformed ones are dropped: nothing will
-/// verify under them).
-pub fn roots(packed: &[u8]) -> Vec<VerifyingKey> {
-    packed.chunks_exact(32).filter_map(|k| <[u8; 32]>::try_from(k).ok()).filter_map(|k| VerifyingKey::from_bytes(&k).ok()).collect()
+/// JS: `kid(text)` → the kid of an HC1 text (empty if it cannot be read). Never throws.
+#[wasm_bindgen]
+pub fn kid(text: &str) -> Vec<u8> {
+    yima_dcc::scan::kid(text).unwrap_or_default()
 }
 
-/// JS: `scan(text, keysJson, policiesJson, roots, venue, region, nowMs)` → the card of an HC1
-/// text as JSON (`yima_core::card::ForeignView`). Never throws.
+/// JS: `judge(text, ...parts)` → the card of an HC1 text as JSON
+/// (`yima_core::card::ForeignView`); `parts` are the fields of `yima_core::foreign::ForeignParts`
+/// in order: the app's context and the trust list's signer for [`kid`]. Never throws.
 #[wasm_bindgen]
-pub fn scan(text: &str, keys: Option<String>, policies: Option<String>, roots_packed: &[u8], venue: &str, region: u32, now_ms: f64) -> String {
-    let now = Time::from_timestamp_millis(now_ms as i64).unwrap_or_default();
-    let venue = VenueKey { venue: venue.into(), region };
-    let view = yima_dcc::scan::scan(text, keys.as_deref(), policies.as_deref(), &roots(roots_packed), &venue, now);
-    serde_json::to_string(&view).unwrap_or_default()
+#[allow(clippy::too_many_arguments)]
+pub fn judge(
+    text: &str,
+    now_ms: f64,
+    status: u32,
+    trusted: bool,
+    key: Option<Vec<u8>>,
+    key_from_ms: f64,
+    key_until_ms: f64,
+    key_types: u32,
+    policy: bool,
+    skew_seconds: u32,
+    accepted: bool,
+    test_hours: Option<u32>,
+    rapid_antigen: bool,
+    vaccination_days: Option<u32>,
+    recovery: bool,
+) -> String {
+    let parts = ForeignParts {
+        now_ms,
+        status,
+        trusted,
+        key,
+        key_from_ms,
+        key_until_ms,
+        key_types,
+        policy,
+        skew_seconds,
+        accepted,
+        test_hours,
+        rapid_antigen,
+        vaccination_days,
+        recovery,
+    };
+    serde_json::to_string(&yima_dcc::scan::judge_parts(text, &parts)).unwrap_or_default()
 }

@@ -124,14 +124,19 @@ impl Signer {
         if e.status != KeyStatus::Active {
             return None;
         }
-        let spki = SubjectPublicKeyInfoOwned::from_der(&B64.decode(&e.public_key).ok()?).ok()?;
         let kid: [u8; KID_LEN] = (0..KID_LEN)
             .map(|i| e.kid.get(2 * i..2 * i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
             .collect::<Option<Vec<u8>>>()?
             .try_into()
             .ok()?;
-        let key = key_from_spki(&spki).ok()?;
-        Some(Signer { kid, key, not_before: e.not_before, not_after: e.not_after, types: e.types.clone() })
+        Self::from_parts(kid, &B64.decode(&e.public_key).ok()?, e.not_before, e.not_after, e.types.clone())
+    }
+
+    /// A trust-list entry's parts as the app hands them to the DCC module: the key as
+    /// SubjectPublicKeyInfo DER (`None` if it does not decode).
+    pub fn from_parts(kid: [u8; KID_LEN], spki_der: &[u8], not_before: Time, not_after: Time, types: Vec<CertType>) -> Option<Self> {
+        let key = key_from_spki(&SubjectPublicKeyInfoOwned::from_der(spki_der).ok()?).ok()?;
+        Some(Signer { kid, key, not_before, not_after, types })
     }
 
     /// Whether this signer may sign a certificate of `t`.

@@ -1,11 +1,14 @@
-//! The DCC module's one call, pure: QR text + the endpoint's root-signed files (as the app
-//! holds them) + venue + time → the card. The app passes the files' text rather than what it
-//! parsed from them, so this module checks the root signatures itself and nothing crosses the
-//! module boundary unverified.
+//! The DCC module's call, pure: QR text + the verifier's context (`yima_core::foreign`) + the
+//! signer the trust list has for the code's kid → the card.
+//!
+//! The app verifies the endpoint's root-signed files once, for every kind of code, and hands
+//! the module only what one HC1 code needs: so the module carries no Ed25519 and no JSON
+//! reader. [`scan`] is the same judgement from the signed files themselves (CLI and tests).
 
 use ed25519_dalek::VerifyingKey;
 use yima_core::card::ForeignView;
 use yima_core::envelope::SignedContent;
+use yima_core::foreign::{ForeignContext, ForeignParts};
 use yima_core::policy::VenueKey;
 use yima_core::session::Verifier;
 use yima_core::verdict::{conclude, Reason};
@@ -15,33 +18,58 @@ use crate::cert::Signer;
 use crate::evaluate::{against_rule, validity};
 use crate::{card, read, Time};
 
-/// Judges one HC1 text at `venue`. `keys` and `policies` are the stored `keys.json` and
-/// `policies.json` (absent or not verifying under `roots`: "no trust data"). Never panics.
-pub fn scan(text: &str, keys: Option<&str>, policies: Option<&str>, roots: &[VerifyingKey], venue: &VenueKey, device_now: Time) -> ForeignView {
+/// The kid of an HC1 text (`None` if it cannot be read): what the trust list is asked for.
+pub fn kid(text: &str) -> Option<Vec<u8>> {
+    read(text).ok().map(|r| r.opened.kid)
+}
+
+/// Judges one HC1 text in `ctx`; `signer` gives the trust list's signer for a kid. Never panics.
+pub fn judge(text: &str, ctx: &ForeignContext, signer: impl FnOnce(&[u8]) -> Option<Signer>) -> ForeignView {
+    let mut reasons = ctx.status.clone();
+    if !ctx.trusted {
+        // Nothing to verify against: say so rather than "unknown signer" (as for our codes).
+        let (verdict, reasons) = conclude(reasons);
+        return card::view(None, verdict, &reasons);
+    }
+    let Ok(read) = read(text) else {
+        reasons.push(Reason::DccMalformed);
+        let (verdict, reasons) = conclude(reasons);
+        return card::view(None, verdict, &reasons);
+    };
+    let signer = signer(&read.opened.kid);
+    reasons.extend(validity(&read.verify(signer.as_ref(), ctx.now)));
+    match &ctx.policy {
+        Some((rule, skew)) => reasons.extend(against_rule(&read.dcc.entry, rule.as_ref(), ctx.now, *skew)),
+        None => reasons.push(Reason::PolicyMissing),
+    }
+    let (verdict, reasons) = conclude(reasons);
+    card::view(Some(&read), verdict, &reasons)
+}
+
+/// [`judge`] from what crosses into the DCC module: the context and the signer's parts.
+pub fn judge_parts(text: &str, parts: &ForeignParts) -> ForeignView {
+    judge(text, &parts.context(), |kid| {
+        let (from, until, types) = parts.key_validity();
+        Signer::from_parts(kid.try_into().ok()?, parts.key.as_deref()?, from, until, types)
+    })
+}
+
+/// Judges one HC1 text at `venue` from the stored `keys.json` and `policies.json` (absent or
+/// not verifying under `roots`: "no trust data"). Never panics.
+pub fn scan(
+    text: &str,
+    keys: Option<&str>,
+    policies: Option<&str>,
+    roots: &[VerifyingKey],
+    venue: &VenueKey,
+    device_now: Time,
+) -> ForeignView {
     let verifier = Verifier {
         trust: keys.and_then(|k| TrustList::open_with(k.as_bytes(), roots).ok()),
         policies: policies.and_then(|p| PolicySet::open_with(p.as_bytes(), roots).ok()),
         venue: venue.clone(),
         revocation: None,
     };
-    let (now, _) = verifier.effective_now(device_now);
-    let mut reasons = verifier.status_reasons(device_now);
-    let Some(trust) = &verifier.trust else {
-        // Nothing to verify against: say so rather than "unknown signer" (as for our codes).
-        let (verdict, reasons) = conclude(reasons);
-        return card::view(None, verdict, &reasons);
-    };
-    let Ok(read) = read(text) else {
-        reasons.push(Reason::DccMalformed);
-        let (verdict, reasons) = conclude(reasons);
-        return card::view(None, verdict, &reasons);
-    };
-    let signer = trust.dcc_signer(&read.opened.kid).and_then(Signer::from_entry);
-    reasons.extend(validity(&read.verify(signer.as_ref(), now)));
-    match verifier.policies.as_ref().and_then(|p| p.select(venue, now)) {
-        Some(p) => reasons.extend(against_rule(&read.dcc.entry, p.foreign.as_ref(), now, p.skew())),
-        None => reasons.push(Reason::PolicyMissing),
-    }
-    let (verdict, reasons) = conclude(reasons);
-    card::view(Some(&read), verdict, &reasons)
+    let ctx = verifier.foreign_context(device_now);
+    judge(text, &ctx, |kid| verifier.trust.as_ref()?.dcc_signer(kid).and_then(Signer::from_entry))
 }

@@ -101,3 +101,47 @@ fn unknown_signer_flipped_byte_and_no_trust_data() {
     let v = scan("HC1:NOT BASE45", Some(&files.0), Some(&files.1), &[demo::root_key().verifying_key()], &VenueKey { venue: "metro".into(), region: 310000 }, t(NOW));
     assert_eq!((v.verdict, codes(&v)), (Verdict::Deny, vec!["dcc_malformed"]));
 }
+
+/// What the app hands the DCC module (`ForeignParts`: the context it worked out from the files
+/// it verified, and the signer for the code's kid) judges every case as the files themselves do.
+#[test]
+fn the_modules_parts_judge_as_the_signed_files_do() {
+    use yima_core::envelope::SignedContent;
+    use yima_core::foreign::ForeignParts;
+    use yima_core::session::Verifier;
+    use yima_core::{PolicySet, TrustList};
+    use yima_dcc::scan::{judge_parts, kid};
+
+    let roots = [demo::root_key().verifying_key()];
+    let good = text();
+    let forged = hc1(&Cose::default().build(cwt(vaccination()), |tbs| {
+        let mut sig = es256(tbs);
+        sig[5] ^= 1;
+        sig
+    }));
+    let mut seen = std::collections::BTreeSet::new();
+    for files in [endpoint(true), endpoint(false)] {
+        for venue in ["metro", "elder_care", "mall"] {
+            for now in [NOW, "2022-07-01T00:00:00Z", "2020-12-01T00:00:00Z", "2021-09-01T11:00:00Z"] {
+                for text in [good.as_str(), forged.as_str(), "HC1:NOT BASE45"] {
+                    let venue = VenueKey { venue: venue.into(), region: 310000 };
+                    let v = Verifier {
+                        trust: TrustList::open_with(files.0.as_bytes(), &roots).ok(),
+                        policies: PolicySet::open_with(files.1.as_bytes(), &roots).ok(),
+                        venue: venue.clone(),
+                        revocation: None,
+                    };
+                    let signer = v.trust.as_ref().and_then(|t| t.dcc_signer(&kid(text).unwrap_or_default()));
+                    let via_parts = judge_parts(text, &ForeignParts::new(&v.foreign_context(t(now)), signer));
+                    let from_files = scan(text, Some(&files.0), Some(&files.1), &roots, &venue, t(now));
+                    assert_eq!(via_parts, from_files, "{venue:?} {now} {text:.20}");
+                    seen.insert(codes(&from_files).join(","));
+                }
+            }
+        }
+    }
+    // The cases reach passes, expiry, a clock behind the data, bad and unknown signers.
+    for want in ["all_checks_passed", "dcc_expired", "clock_behind_trust_list", "dcc_bad_signature", "dcc_unknown_signer", "dcc_malformed"] {
+        assert!(seen.iter().any(|c| c.contains(want)), "{want} not reached: {seen:?}");
+    }
+}
