@@ -4,6 +4,9 @@
 use ciborium::Value;
 use serde::{Deserialize, Serialize};
 
+mod fields;
+pub use fields::parse;
+
 use crate::cert::CertType;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -138,69 +141,5 @@ pub struct Dcc {
     pub entry: Entry,
 }
 
-/// The payload as written; an absent or `null` entry list is empty (BG wrote `"t": null`).
-#[derive(Deserialize)]
-struct Raw {
-    ver: String,
-    nam: Name,
-    dob: String,
-    #[serde(default)]
-    v: Option<Vec<Vaccination>>,
-    #[serde(default)]
-    t: Option<Vec<Test>>,
-    #[serde(default)]
-    r: Option<Vec<Recovery>>,
-}
-
-/// Reads the DCC facts from the payload's JSON form.
-pub fn parse(json: &serde_json::Value) -> Result<Dcc, PayloadError> {
-    let raw: Raw = serde_json::from_value(json.clone()).map_err(|e| PayloadError::Shape(e.to_string()))?;
-    let Raw { ver, nam, dob, v, t, r } = raw;
-    let (v, t, r) = (v.unwrap_or_default(), t.unwrap_or_default(), r.unwrap_or_default());
-    let entry = match (v.len(), t.len(), r.len()) {
-        (1, 0, 0) => v.into_iter().next().map(Entry::Vaccination),
-        (0, 1, 0) => t.into_iter().next().map(Entry::Test),
-        (0, 0, 1) => r.into_iter().next().map(Entry::Recovery),
-        _ => None,
-    };
-    Ok(Dcc { ver, nam, dob, entry: entry.ok_or(PayloadError::Entries)? })
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    fn vacc() -> serde_json::Value {
-        json!({"tg": "840539006", "vp": "1119349007", "mp": "EU/1/20/1528", "ma": "ORG-100030215",
-               "dn": 2, "sd": 2, "dt": "2021-05-29", "co": "AT", "is": "BMSGPK", "ci": "URN:UVCI:01:AT:X"})
-    }
-
-    #[test]
-    fn one_entry_exactly() {
-        let base = json!({"ver": "1.3.0", "nam": {"fnt": "MUSTER"}, "dob": "1990-01-01"});
-        let with = |k: &str, n: usize| {
-            let mut p = base.clone();
-            p[k] = serde_json::Value::Array(vec![vacc(); n]);
-            p
-        };
-        let d = parse(&with("v", 1)).unwrap();
-        assert_eq!(d.entry.cert_type(), CertType::Vaccination);
-        assert_eq!(parse(&with("v", 2)), Err(PayloadError::Entries));
-        assert_eq!(parse(&base), Err(PayloadError::Entries));
-        let mut nulls = with("v", 1);
-        nulls["t"] = serde_json::Value::Null;
-        assert!(parse(&nulls).is_ok(), "a null list is an empty one");
-        assert!(matches!(parse(&json!({"ver": 1})), Err(PayloadError::Shape(_))));
-    }
-
-    #[test]
-    fn cbor_without_json_form_is_refused() {
-        assert_eq!(to_json(&Value::Bytes(vec![1])), Err(PayloadError::NotJson));
-        assert_eq!(to_json(&Value::Map(vec![(Value::Integer(1.into()), Value::Null)])), Err(PayloadError::NotJson));
-        assert_eq!(to_json(&Value::Tag(1, Box::new(Value::Integer(0.into())))), Err(PayloadError::NotJson));
-        assert_eq!(to_json(&Value::Tag(0, Box::new(Value::Integer(0.into())))), Err(PayloadError::NotJson));
-        assert_eq!(to_json(&Value::Tag(0, Box::new(Value::Text("2021-06-04T08:13:51Z".into())))), Ok(json!("2021-06-04T08:13:51Z")));
-        assert_eq!(to_json(&Value::Integer(7.into())), Ok(json!(7)));
-    }
-}
+mod tests;
