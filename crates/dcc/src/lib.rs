@@ -7,7 +7,7 @@
 //! - [`text`]: `HC1:` + base45 + zlib → COSE bytes — [`text::TextError`] (the core's codec error)
 //! - [`sign1`]: COSE_Sign1, ES256/PS256, kid — [`sign1::Sign1Error`]
 //! - [`cwt`]: CWT claims and the hcert claim — [`cwt::CwtError`]
-//! - [`payload`]: DCC payload → JSON → facts — [`payload::PayloadError`]
+//! - [`payload`]: DCC payload → facts (and its JSON form) — [`payload::PayloadError`]
 //! - [`cert`]: document signer certificates — [`cert::CertError`]
 //! - [`verify`]: signature, time and key usage → a [`verify::Verification`] *value*
 //! - [`evaluate`]: + the venue's signed foreign-certificate rule → the core's reasons and verdict
@@ -54,7 +54,7 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
     let cose = text::decode_text(text)?;
     let opened = sign1::open(&cose)?;
     let cwt = cwt::parse(&opened.payload)?;
-    let dcc = payload::parse(&payload::to_json(&cwt.hcert)?)?;
+    let dcc = payload::read(&cwt.hcert)?;
     Ok(Read { opened, cwt, dcc })
 }
 

@@ -45,7 +45,15 @@ fn vacc(dn: u32, sd: u32, dt: &str) -> Entry {
 }
 
 fn recov(df: &str, du: &str) -> Entry {
-    Entry::Recovery(Recovery { tg: "840539006".into(), fr: "2022-01-01".into(), co: "FR".into(), is: "CNAM".into(), df: df.into(), du: du.into(), ci: "URN:UVCI:01:FR:X".into() })
+    Entry::Recovery(Recovery {
+        tg: "840539006".into(),
+        fr: "2022-01-01".into(),
+        co: "FR".into(),
+        is: "CNAM".into(),
+        df: df.into(),
+        du: du.into(),
+        ci: "URN:UVCI:01:FR:X".into(),
+    })
 }
 
 fn reasons(e: &Entry, rule: Option<&ForeignRule>) -> Vec<Reason> {
@@ -108,7 +116,10 @@ fn recovery_within_its_dates() {
 fn types_the_venue_does_not_accept() {
     let tests_only = ForeignRule { test_hours: Some(48), rapid_antigen: false, vaccination_days: None, recovery: false };
     assert_eq!(reasons(&vacc(2, 2, "2022-01-01"), Some(&tests_only)), vec![Reason::DccTypeNotAccepted { kind: DccType::Vaccination }]);
-    assert_eq!(reasons(&recov("2022-01-01", "2022-12-01"), Some(&tests_only)), vec![Reason::DccTypeNotAccepted { kind: DccType::Recovery }]);
+    assert_eq!(
+        reasons(&recov("2022-01-01", "2022-12-01"), Some(&tests_only)),
+        vec![Reason::DccTypeNotAccepted { kind: DccType::Recovery }]
+    );
     let no_tests = ForeignRule { test_hours: None, ..rule() };
     assert_eq!(
         reasons(&test_entry(NAAT, NOT_DETECTED, "2022-06-10T08:00:00Z"), Some(&no_tests)),
@@ -118,7 +129,11 @@ fn types_the_venue_does_not_accept() {
 
 #[test]
 fn validity_and_rule_reasons_together() {
-    let bad = Verification { signature: SignatureStatus::Failed(SignatureError::Invalid), time: TimeStatus::Expired { at: t("2022-06-01T00:00:00Z") }, usage_allowed: Some(false) };
+    let bad = Verification {
+        signature: SignatureStatus::Failed(SignatureError::Invalid),
+        time: TimeStatus::Expired { at: t("2022-06-01T00:00:00Z") },
+        usage_allowed: Some(false),
+    };
     let e = vacc(1, 2, "2022-01-01");
     let (v, r) = judge(Ok((&e, &bad)), Some(&rule()), t(NOW), Duration::seconds(SKEW));
     assert_eq!(v, Verdict::Deny);
@@ -129,5 +144,19 @@ fn validity_and_rule_reasons_together() {
     let e = vacc(2, 2, "2022-01-01");
     assert_eq!(judge(Ok((&e, &good)), Some(&rule()), t(NOW), Duration::seconds(SKEW)), (Verdict::Pass, vec![Reason::AllChecksPassed]));
     assert_eq!(judge(Ok((&e, &good)), None, t(NOW), Duration::seconds(SKEW)).0, Verdict::Check);
-    assert_eq!(judge(Err(&ReadError::Sign1(crate::sign1::Sign1Error::NoKid)), None, t(NOW), Duration::seconds(SKEW)), (Verdict::Deny, vec![Reason::DccMalformed]));
+    assert_eq!(
+        judge(Err(&ReadError::Sign1(crate::sign1::Sign1Error::NoKid)), None, t(NOW), Duration::seconds(SKEW)),
+        (Verdict::Deny, vec![Reason::DccMalformed])
+    );
+}
+
+#[test]
+fn dates_are_full_dates_or_the_date_of_a_date_time() {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+    assert_eq!(date("2021-05-29"), d(2021, 5, 29));
+    assert_eq!(date("2021-05-29T10:00:00+02:00"), d(2021, 5, 29));
+    assert_eq!(date("2024-02-29"), d(2024, 2, 29));
+    for bad in ["", "2021", "2021-05", "2021-5-29", "2021-02-30", "2021/05/29", "+2021-05-2", "２０２１-05-29", "2021-05-2x"] {
+        assert_eq!(date(bad), None, "{bad:?}");
+    }
 }

@@ -1,11 +1,11 @@
-//! Stage 4: the DCC payload (hcert claim) → JSON → the facts a card shows: name, date of
-//! birth and the one vaccination, test or recovery entry.
+//! Stage 4: the DCC payload (hcert claim) → the facts a card shows: name, date of birth and
+//! the one vaccination, test or recovery entry; and its JSON form (for schema validation).
 
 use ciborium::Value;
 use serde::{Deserialize, Serialize};
 
 mod fields;
-pub use fields::parse;
+pub use fields::{has_json_form, read};
 
 use crate::cert::CertType;
 
