@@ -9,8 +9,8 @@ fn every_sample_gets_its_expected_verdict() {
     let samples = demo::samples(now());
     assert!(samples.len() >= 15);
     for s in &samples {
-        assert_eq!(s.expect.len(), demo::VENUES.len(), "{}", s.id);
-        for (venue, &want) in &s.expect {
+        assert_eq!(s.expect().len(), demo::VENUES.len(), "{}", s.id);
+        for (venue, &want) in &s.expect() {
             let card = scan_once(venue, &s.qr, now()).card;
             assert_eq!(card.verdict, want, "{} at {venue}: {:?}", s.id, card.reasons);
             assert!(!card.reasons.is_empty(), "{}: every verdict has a reason", s.id);

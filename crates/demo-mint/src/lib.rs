@@ -73,7 +73,7 @@ mod tests {
             assert_eq!((&c.id, &c.qr), (&s.id, &s.qr));
             assert!(c.svg.starts_with("<?xml") && c.svg.contains("<svg") && c.svg.ends_with("</svg>"), "{}", c.id);
             let scan = v.scan(&mut Default::default(), &c.qr, now + chrono::Duration::seconds(3));
-            assert_eq!(Some(&scan.card.verdict), s.expect.get("metro"), "{}", c.id);
+            assert_eq!(Some(&scan.card.verdict), s.expect().get("metro"), "{}", c.id);
         }
     }
 

@@ -67,7 +67,7 @@ pub fn run(a: Args) -> anyhow::Result<()> {
         if a.y4m {
             render::write_y4m(&s.qr, &a.out.join(format!("{}.y4m", s.id)), 0, 3)?;
         }
-        entries.push(Entry { id: &s.id, description: &s.description, qr: &s.qr, png, expect: s.expect.clone() });
+        entries.push(Entry { id: &s.id, description: &s.description, qr: &s.qr, png, expect: s.expect() });
     }
     std::fs::write(a.out.join("samples.json"), serde_json::to_string_pretty(&entries)?)?;
     let merges: Vec<MergeCase> =
