@@ -27,29 +27,47 @@ fn vibration(v: Verdict) -> &'static [u32] {
     }
 }
 
-/// Creates the audio context ahead of the first verdict (creating it costs tens of ms), and
-/// resumes it on the first tap or key press, since browsers only allow sound after a gesture.
-pub fn warm_up() {
+/// Runs `f` with the audio context, creating it first if needed. Created on first use, not at
+/// start-up: creating one costs tens of milliseconds of main thread (about 80 ms at 4× CPU
+/// throttling, the largest part of the app's start-up task).
+fn with_audio(f: impl FnOnce(&AudioContext)) {
     AUDIO.with(|cell| {
         if cell.borrow().is_none() {
             *cell.borrow_mut() = AudioContext::new().ok();
         }
-    });
-    let resume = || AUDIO.with(|c| {
-        if let Some(ctx) = c.borrow().as_ref() {
-            let _ = ctx.resume();
+        if let Some(ctx) = cell.borrow().as_ref() {
+            f(ctx);
         }
     });
+}
+
+/// Creates (or resumes) the audio context on the first tap or key press, since browsers only
+/// allow sound after a gesture, so that the first verdict's sound is ready.
+pub fn warm_up() {
+    let resume = || {
+        with_audio(|ctx| {
+            let _ = ctx.resume();
+        })
+    };
     let a = leptos::prelude::window_event_listener(leptos::ev::pointerdown, move |_| resume());
     let b = leptos::prelude::window_event_listener(leptos::ev::keydown, move |_| resume());
     // Kept for the page's lifetime: a resumed context may be suspended again by the browser.
     std::mem::forget((a, b));
 }
 
+/// Plays the verdict's tones. With no audio context yet (no tap or key press so far), it is
+/// created once the card has been painted rather than before.
 pub fn play(v: Verdict) {
-    AUDIO.with(|cell| {
-        let cell = cell.borrow();
-        let Some(ctx) = cell.as_ref() else { return };
+    if AUDIO.with(|cell| cell.borrow().is_none()) {
+        use leptos::prelude::{request_animation_frame, set_timeout};
+        request_animation_frame(move || set_timeout(move || tones_now(v), std::time::Duration::ZERO));
+    } else {
+        tones_now(v);
+    }
+}
+
+fn tones_now(v: Verdict) {
+    with_audio(|ctx| {
         let _ = ctx.resume();
         let (notes, kind) = tones(v);
         let t0 = ctx.current_time();
