@@ -182,6 +182,17 @@ async fn apply<T: Stored>(fetch: Promise, held: &mut Option<T>, roots: &[Verifyi
     }
 }
 
+/// Lets the browser run its other tasks (input, paint) before the next file is verified, so
+/// that files arriving together are verified in a task each rather than in one long task
+/// (at start-up that long task was most of Lighthouse's total blocking time).
+async fn yield_to_browser() {
+    let p = Promise::new(&mut |resolve, _| match web_sys::window() {
+        Some(w) if w.set_timeout_with_callback(&resolve).is_ok() => {}
+        _ => drop(resolve.call0(&wasm_bindgen::JsValue::UNDEFINED)),
+    });
+    let _ = JsFuture::from(p).await;
+}
+
 /// Fetches both files and applies whatever verifies. Never panics; never drops a good copy.
 pub async fn sync(state: TrustState, now: Time) -> TrustState {
     let roots = roots();
@@ -191,7 +202,9 @@ pub async fn sync(state: TrustState, now: Time) -> TrustState {
     let revs = revocation::start(next.revocation.as_ref());
     let (mut problems, mut network) = (Vec::new(), Vec::new());
     apply(keys, &mut next.trust, &roots, &mut problems, &mut network).await;
+    yield_to_browser().await;
     apply(pols, &mut next.policies, &roots, &mut problems, &mut network).await;
+    yield_to_browser().await;
     revocation::finish(revs, &mut next.revocation, &roots, &mut problems, &mut network).await;
     next.sync = if !problems.is_empty() {
         Sync::Rejected { at: now, why: problems.join("; ") }
