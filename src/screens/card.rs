@@ -122,7 +122,8 @@ fn reasons_list(card: &Card, lang: Lang) -> impl IntoView {
 }
 
 /// "over 72 h" must not wrap as "over 72" / "h": the space between a number and its unit
-/// (h, 小时, days, 天) becomes a no-break space.
+/// (h, 小时, days, 天) becomes a no-break space; nor "expired on 2022-01-28" as "2022-01-" /
+/// "28": a hyphen between digits becomes a non-breaking hyphen (U+2011).
 fn keep_units(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut prev = ' ';
@@ -130,7 +131,12 @@ fn keep_units(text: &str) -> String {
     while let Some(c) = rest.chars().next() {
         rest = &rest[c.len_utf8()..];
         let unit = rest.starts_with("小时") || rest.starts_with('天') || rest.starts_with("days") || (rest.starts_with('h') && !rest[1..].starts_with(|n: char| n.is_ascii_alphabetic()));
-        out.push(if c == ' ' && prev.is_ascii_digit() && unit { '\u{a0}' } else { c });
+        let digit_next = rest.starts_with(|n: char| n.is_ascii_digit());
+        out.push(match c {
+            ' ' if prev.is_ascii_digit() && unit => '\u{a0}',
+            '-' if prev.is_ascii_digit() && digit_next => '\u{2011}',
+            _ => c,
+        });
         prev = c;
     }
     out

@@ -79,7 +79,7 @@ export async function run() {
 
     const at = () => new Date().toISOString();
   // The card keeps a number and its unit together with a no-break space; the CLI writes a space.
-  const plain = (text) => (text || '').replace(/\u00a0/g, ' ');
+  const plain = (text) => (text || '').replace(/\u00a0/g, ' ').replace(/\u2011/g, '-');
     for (const [file, kind] of cases) {
       const text = code(file);
       const want = cli(text, 'metro', at());
@@ -113,9 +113,10 @@ export async function run() {
     const want2 = cli(code('DE/2.json'), 'metro', at());
     await pasteScan(en, code('DE/2.json'));
     const enCard = await readCard(en, 15000);
-    check('dcc en: every reason in English', enCard && want2.reasons.every((r) => plain(enCard.text).includes(r.en)) && /Certificate expired on \d{4}-\d\d-\d\d/.test(enCard.text), enCard?.text);
+    check('dcc en: every reason in English', enCard && want2.reasons.every((r) => plain(enCard.text).includes(r.en)) && /Certificate expired on \d{4}-\d\d-\d\d/.test(plain(enCard.text)), enCard?.text);
     const enReasons = await en.getByTestId('reasons').innerText().catch(() => '');
     check('dcc en: a reason\'s number and unit cannot break apart', /\d\u00a0(h|days)\b/.test(enReasons) && !/\d (h|days)\b/.test(enReasons), JSON.stringify(enReasons));
+    check('dcc en: a date in a reason cannot break apart', /\d{4}\u2011\d\d\u2011\d\d/.test(enReasons) && !/\d-\d/.test(enReasons), JSON.stringify(enReasons));
     await en.screenshot({ path: join(ARTIFACTS, 'dcc-expired-en.png') });
     await en.close();
 
