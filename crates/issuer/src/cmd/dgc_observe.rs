@@ -84,9 +84,14 @@ pub fn observe(test: &Value, schemas: &Schemas) -> HashMap<&'static str, bool> {
     o.insert("EXPECTEDDECODE", hcert_json.as_ref().is_some_and(|j| file_json.is_none_or(|f| f == j)));
 
     // the payload: ours when the chain got there, else the file's CBOR field
-    let ours = claims.as_ref().map(|c| &c.hcert).filter(|v| payload::has_json_form(v)).cloned();
-    let cbor = ours.or_else(|| ciborium::from_reader::<ciborium::Value, _>(hex_field(test, "CBOR")?.as_slice()).ok());
-    let json = cbor.as_ref().and_then(|v| payload::to_json(v).ok());
+    let (cbor, json) = match (&claims, hcert_json) {
+        (Some(c), Some(j)) => (Some(c.hcert.clone()), Some(j)),
+        _ => {
+            let file = hex_field(test, "CBOR").and_then(|b| ciborium::from_reader::<ciborium::Value, _>(b.as_slice()).ok());
+            let json = file.as_ref().and_then(|v| payload::to_json(v).ok());
+            (file, json)
+        }
+    };
     o.insert("EXPECTEDVALIDJSON", json.as_ref().is_some_and(Value::is_object));
     o.insert("EXPECTEDVALIDOBJECT", cbor.as_ref().is_some_and(|v| payload::read(v).is_ok()));
     o.insert("EXPECTEDSCHEMAVALIDATION", json.as_ref().is_some_and(|j| schemas.validates(j)));
