@@ -13,8 +13,11 @@ use crate::{clock, i18n_ui::tr};
 #[component]
 pub fn App() -> impl IntoView {
     let url = UrlParams::from_location();
+    let recovered = crate::recover::take();
+    let prefs = Prefs::load(&url, recovered.clone().flatten());
+    let notice = recovered.map(|_| tr(prefs.lang, "页面出错后已自动恢复", "The page hit an error and restarted itself").to_string());
     let state = AppState {
-        prefs: RwSignal::new(Prefs::load(&url)),
+        prefs: RwSignal::new(prefs),
         kiosk: url.kiosk,
         trust: RwSignal::new(trust_store::load_stored()),
         card: RwSignal::new(None),
@@ -22,14 +25,16 @@ pub fn App() -> impl IntoView {
         screen: RwSignal::new(Screen::Scan),
         session: StoredValue::new(Session::default()),
         last_seen: StoredValue::new(None),
-        notice: RwSignal::new(None),
+        notice: RwSignal::new(notice),
         update_ready: RwSignal::new(false),
+        offline_ok: RwSignal::new(true),
     };
     provide_context(state);
     state.refresh_trust();
     crate::feedback::warm_up();
-    crate::camera::watch_service_worker(state.update_ready);
+    crate::offline::watch(state.update_ready, state.offline_ok);
     Effect::new(move |_| {
+        state.prefs.with(crate::recover::publish);
         let lang = state.lang();
         if let Some(el) = document().document_element() {
             let _ = el.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
@@ -50,7 +55,7 @@ pub fn App() -> impl IntoView {
             <Show when=move || state.update_ready.get()>
                 <div class="update-banner" data-testid="update-banner">
                     {move || tr(state.lang(), "有新版本", "A new version is ready")}
-                    <button on:click=move |_| crate::camera::apply_update()>
+                    <button on:click=move |_| crate::offline::apply_update()>
                         {move || tr(state.lang(), "立即更新", "Reload")}
                     </button>
                 </div>

@@ -31,14 +31,17 @@ fn vibration(v: Verdict) -> &'static [u32] {
 /// start-up: creating one costs tens of milliseconds of main thread (about 80 ms at 4× CPU
 /// throttling, the largest part of the app's start-up task).
 fn with_audio(f: impl FnOnce(&AudioContext)) {
-    AUDIO.with(|cell| {
-        if cell.borrow().is_none() {
-            *cell.borrow_mut() = AudioContext::new().ok();
+    // try_borrow: a re-entrant call (an audio event during `f`) is skipped, never a panic.
+    let ctx = AUDIO.with(|cell| {
+        let mut slot = cell.try_borrow_mut().ok()?;
+        if slot.is_none() {
+            *slot = AudioContext::new().ok();
         }
-        if let Some(ctx) = cell.borrow().as_ref() {
-            f(ctx);
-        }
+        slot.clone()
     });
+    if let Some(ctx) = ctx {
+        f(&ctx);
+    }
 }
 
 /// Creates (or resumes) the audio context on the first tap or key press, since browsers only
@@ -58,7 +61,7 @@ pub fn warm_up() {
 /// Plays the verdict's tones. With no audio context yet (no tap or key press so far), it is
 /// created once the card has been painted rather than before.
 pub fn play(v: Verdict) {
-    if AUDIO.with(|cell| cell.borrow().is_none()) {
+    if AUDIO.with(|cell| cell.try_borrow().is_ok_and(|a| a.is_none())) {
         use leptos::prelude::{request_animation_frame, set_timeout};
         request_animation_frame(move || set_timeout(move || tones_now(v), std::time::Duration::ZERO));
     } else {
@@ -85,9 +88,7 @@ fn tones_now(v: Verdict) {
     });
 }
 
+/// Vibrates where the device can (feature-detected: `web_api::vibrate`).
 pub fn vibrate(v: Verdict) {
-    if let Some(w) = web_sys::window() {
-        let pattern: js_sys::Array = vibration(v).iter().map(|&ms| wasm_bindgen::JsValue::from(ms)).collect();
-        let _ = w.navigator().vibrate_with_pattern(&pattern);
-    }
+    crate::web_api::vibrate(vibration(v));
 }

@@ -68,9 +68,11 @@ fn decode(v: &str) -> String {
 }
 
 impl Prefs {
-    /// Stored settings overlaid with URL parameters.
-    pub fn load(url: &UrlParams) -> Prefs {
-        let mut p: Prefs = storage::get(SETTINGS_KEY).and_then(|s| serde_json::from_slice(s.as_bytes()).ok()).unwrap_or_default();
+    /// Stored settings (or those in effect before a crash, `src/recover.rs`) overlaid with URL
+    /// parameters.
+    pub fn load(url: &UrlParams, recovered: Option<Prefs>) -> Prefs {
+        let stored = || storage::get(SETTINGS_KEY).and_then(|s| serde_json::from_slice(s.as_bytes()).ok());
+        let mut p: Prefs = recovered.or_else(stored).unwrap_or_default();
         if let Some(v) = &url.venue {
             p.venue = v.clone();
         }

@@ -41,6 +41,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     /// A new app version is waiting (service worker).
     pub update_ready: RwSignal<bool>,
+    /// This page can work offline (false: no service worker here, e.g. iOS in-app webviews).
+    pub offline_ok: RwSignal<bool>,
 }
 
 impl AppState {

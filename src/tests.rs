@@ -123,3 +123,48 @@ fn full_revocation_list_opens_from_a_js_string_as_from_bytes() {
     storage::remove("yima.test.full");
     assert!(crate::trust_store::signed_js::stored("yima.test.full").is_none());
 }
+
+// A missing or throwing browser API is a value, never an exception through the wasm (issue 20).
+#[wasm_bindgen_test]
+fn missing_or_throwing_apis_are_values() {
+    use wasm_bindgen::JsValue;
+    let nav = crate::web_api::global("navigator").expect("navigator");
+    let proto = js_sys::Object::get_prototype_of(&nav);
+    let saved = js_sys::Reflect::get(&proto, &"vibrate".into()).expect("get");
+    // Safari, Firefox: no vibrate at all.
+    js_sys::Reflect::delete_property(&proto, &"vibrate".into()).expect("delete");
+    assert!(!crate::web_api::vibrate(&[60]));
+    // A vibrate that throws.
+    let throws = js_sys::Function::new_no_args("throw new TypeError('injected')");
+    js_sys::Reflect::set(&proto, &"vibrate".into(), &throws).expect("set");
+    assert!(!crate::web_api::vibrate(&[60]));
+    crate::feedback::vibrate(Verdict::Deny);
+    js_sys::Reflect::set(&proto, &"vibrate".into(), &saved).expect("restore");
+    assert!(crate::web_api::call1(&JsValue::from(js_sys::Object::new()), "nothing", &JsValue::NULL).is_err());
+    // A getter that throws is a missing member.
+    let obj = js_sys::Object::new();
+    let desc = js_sys::Object::new();
+    js_sys::Reflect::set(&desc, &"get".into(), &throws).expect("set");
+    js_sys::Object::define_property(&obj, &"x".into(), &desc);
+    assert!(crate::web_api::member(&obj, "x").is_none());
+}
+
+// The settings in effect survive a crash-watch reload: published as text, handed back by the
+// watch (index.html) as `__yimaRecovered`; the URL still wins.
+#[wasm_bindgen_test]
+fn settings_come_back_after_a_crash_reload() {
+    use wasm_bindgen::JsValue;
+    let prefs = crate::prefs::Prefs { venue: "leave_city".into(), region: 440300, lang: Lang::En, sound: false, vibrate: true };
+    crate::recover::publish(&prefs);
+    let published = crate::web_api::global("__yimaPrefs").expect("published");
+    assert_eq!(crate::recover::take(), None, "an ordinary load is not after a crash");
+    crate::web_api::set_global("__yimaRecovered", &published);
+    assert_eq!(crate::recover::take(), Some(Some(prefs.clone())));
+    let url = UrlParams::parse("?venue=mall");
+    let loaded = crate::prefs::Prefs::load(&url, Some(prefs));
+    assert_eq!((loaded.venue.as_str(), loaded.region, loaded.lang, loaded.sound), ("mall", 440300, Lang::En, false));
+    // A crash before the app published anything: after a crash, with no settings to restore.
+    crate::web_api::set_global("__yimaRecovered", &JsValue::from_str(""));
+    assert_eq!(crate::recover::take(), Some(None));
+    crate::web_api::set_global("__yimaRecovered", &JsValue::UNDEFINED);
+}

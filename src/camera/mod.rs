@@ -1,36 +1,30 @@
 //! Bindings to the camera/worker glue in `scanner.js`, and the camera's state for the UI.
 
 use js_sys::{Function, Promise};
-use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
+// Every binding is `catch`: an exception in the glue (an engine without some camera API)
+// comes back as an `Err`, never thrown through the wasm.
 #[wasm_bindgen(module = "/src/camera/scanner.js")]
 extern "C" {
     pub type Scanner;
 
-    #[wasm_bindgen(constructor)]
-    pub fn new(video: &web_sys::HtmlVideoElement, worker_url: &str, on_text: &Function, on_state: &Function) -> Scanner;
-    #[wasm_bindgen(method)]
-    pub fn start(this: &Scanner) -> Promise;
-    #[wasm_bindgen(method)]
-    pub fn stop(this: &Scanner);
-    #[wasm_bindgen(method)]
-    pub fn destroy(this: &Scanner);
-    #[wasm_bindgen(method, js_name = canTorch)]
-    pub fn can_torch(this: &Scanner) -> bool;
-    #[wasm_bindgen(method, js_name = setTorch)]
-    pub fn set_torch(this: &Scanner, on: bool) -> Promise;
-    #[wasm_bindgen(method, js_name = cameraCount)]
-    pub fn camera_count(this: &Scanner) -> u32;
-    #[wasm_bindgen(method, js_name = nextCamera)]
-    pub fn next_camera(this: &Scanner) -> Promise;
-    #[wasm_bindgen(method, js_name = decodeFile)]
-    pub fn decode_file(this: &Scanner, file: &web_sys::File) -> Promise;
-
-    #[wasm_bindgen(js_name = watchServiceWorker)]
-    fn watch_sw(on_update: &Function);
-    #[wasm_bindgen(js_name = applyUpdate)]
-    pub fn apply_update();
+    #[wasm_bindgen(constructor, catch)]
+    pub fn new(video: &web_sys::HtmlVideoElement, worker_url: &str, on_text: &Function, on_state: &Function) -> Result<Scanner, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    pub fn start(this: &Scanner) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    pub fn destroy(this: &Scanner) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch, js_name = canTorch)]
+    pub fn can_torch(this: &Scanner) -> Result<bool, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = setTorch)]
+    pub fn set_torch(this: &Scanner, on: bool) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = cameraCount)]
+    pub fn camera_count(this: &Scanner) -> Result<u32, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = nextCamera)]
+    pub fn next_camera(this: &Scanner) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = decodeFile)]
+    pub fn decode_file(this: &Scanner, file: &web_sys::File) -> Result<Promise, JsValue>;
 }
 
 /// Where the camera stands, as shown to staff.
@@ -49,6 +43,8 @@ pub enum CameraState {
     Ended,
     /// The decoder could not be (re)started.
     DecoderDown,
+    /// The browser wants a tap before it starts the camera or plays its picture (iOS webviews).
+    NeedsTap,
     Error(String),
 }
 
@@ -64,6 +60,7 @@ impl CameraState {
             CameraState::InUse => "InUse",
             CameraState::Ended => "Ended",
             CameraState::DecoderDown => "DecoderDown",
+            CameraState::NeedsTap => "NeedsTap",
             CameraState::Error(_) => "Error",
         }
     }
@@ -78,14 +75,8 @@ impl CameraState {
             "inuse" => CameraState::InUse,
             "ended" => CameraState::Ended,
             "decoder" => CameraState::DecoderDown,
+            "tap" => CameraState::NeedsTap,
             _ => CameraState::Error(detail.chars().take(120).collect()),
         }
     }
-}
-
-/// Registers the service worker and raises `flag` when a new version waits.
-pub fn watch_service_worker(flag: RwSignal<bool>) {
-    let cb = Closure::<dyn Fn()>::new(move || flag.set(true));
-    watch_sw(cb.as_ref().unchecked_ref());
-    cb.forget(); // lives as long as the page
 }

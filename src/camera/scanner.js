@@ -1,4 +1,6 @@
-// Camera + decoder-worker glue for the Rust app (bound in camera/mod.rs).
+// Camera + decoder-worker glue for the Rust app (bound in camera/mod.rs). JS because the
+// frame loop hands pixels to a Worker as transferable buffers with no copy into wasm, and
+// web-sys would make every camera call a fallible binding for no gain.
 // Main thread: getUserMedia with step-by-step fallbacks, a requestAnimationFrame loop with at
 // most one decode in flight, crop to the aiming square and scale down before decoding.
 // Decoding runs in a Web Worker (public/decode-worker.js) that is restarted if it dies.
@@ -50,7 +52,7 @@ class DecoderPool {
     this.spawn();
   }
   reply(msg) {
-    if (msg && msg.ready) { if (!performance.getEntriesByName('yima-decoder-ready').length) performance.mark('yima-decoder-ready'); return; }
+    if (msg && msg.ready) { mark('yima-decoder-ready'); return; }
     if (msg && msg.error && msg.id === undefined) { this.restart(msg.error); return; }
     const p = this.pending;
     if (!p || !msg || msg.id !== p.id) return;
@@ -68,14 +70,50 @@ class DecoderPool {
       this.pending = { id, resolve, timer };
       this.worker.postMessage({ id, width: image.width, height: image.height, data: image.data.buffer, still }, [image.data.buffer]);
       // "Camera-ready" for the phone benchmark: the first frame handed to the decoder.
-      if (!performance.getEntriesByName('yima-first-frame').length) performance.mark('yima-first-frame');
+      mark('yima-first-frame');
     });
   }
 }
 
+// A 2D context to read pixels from: OffscreenCanvas where it has one (Safari before 16.4 has
+// none; some engines' OffscreenCanvas gives no 2D context), else a detached canvas.
 function canvas2d(w, h) {
-  const c = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(w, h) : Object.assign(document.createElement('canvas'), { width: w, height: h });
-  return c.getContext('2d', { willReadFrequently: true });
+  const opts = { willReadFrequently: true };
+  let ctx = null;
+  try { if (typeof OffscreenCanvas !== 'undefined') ctx = new OffscreenCanvas(w, h).getContext('2d', opts); } catch (e) { ctx = null; }
+  return ctx || Object.assign(document.createElement('canvas'), { width: w, height: h }).getContext('2d', opts);
+}
+
+// Performance marks are timings for the tests and benchmarks: never worth an exception.
+function mark(name) {
+  try { if (!performance.getEntriesByName(name).length) performance.mark(name); } catch (e) { /* no User Timing */ }
+}
+
+// Whether the page has had a tap or key press (browsers without navigator.userActivation:
+// our own note of the first one).
+let tapped = false;
+for (const t of ['pointerdown', 'touchend', 'keydown']) document.addEventListener(t, () => { tapped = true; }, { capture: true, passive: true });
+const activated = () => tapped || !!(navigator.userActivation && navigator.userActivation.hasBeenActive);
+
+// Why the camera was refused. iOS webviews refuse it before the page's first tap: unless the
+// permission is known to be denied, ask for a tap ('tap') before saying "denied".
+async function refusal(err) {
+  const why = problem(err);
+  if (why !== 'denied' || activated()) return why;
+  try { if ((await navigator.permissions.query({ name: 'camera' })).state === 'denied') return why; } catch (e) { /* no Permissions API, or no 'camera' in it (Firefox) */ }
+  return 'tap';
+}
+
+// A photo as something drawImage takes: createImageBitmap where there is one, else an <img>.
+async function bitmapOf(file) {
+  if (typeof createImageBitmap === 'function') return createImageBitmap(file);
+  const url = URL.createObjectURL(file);
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    return Object.assign(img, { width: img.naturalWidth, height: img.naturalHeight });
+  } finally { URL.revokeObjectURL(url); }
 }
 
 // Draws the source region scaled into at most MAX_SIDE pixels and returns its RGBA.
@@ -99,7 +137,9 @@ export class Scanner {
 
   async start() {
     this.wanted = true;
-    if (this.stream || document.hidden) return;
+    if (document.hidden) return;
+    // A stream that the browser would not play without a tap (iOS): this call is that tap.
+    if (this.stream) { if (!this.running && (await this.play())) this.live(); return; }
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) { this.onState('nocamera', 'no mediaDevices'); return; }
     this.onState('starting', '');
     let last = null;
@@ -108,14 +148,16 @@ export class Scanner {
       try { this.stream = await navigator.mediaDevices.getUserMedia(c); break; }
       catch (e) { last = e; if (problem(e) === 'denied' || problem(e) === 'inuse') break; }
     }
-    if (!this.stream) { this.onState(problem(last), last ? last.name + ': ' + last.message : ''); return; }
+    if (!this.stream) {
+      this.onState(await refusal(last), last ? last.name + ': ' + last.message : '');
+      return;
+    }
     if (!this.wanted) { this.stopTracks(); return; }
     const track = this.stream.getVideoTracks()[0];
     if (track) track.addEventListener('ended', () => { this.stopTracks(); this.onState('ended', ''); });
-    this.video.srcObject = this.stream;
-    this.video.setAttribute('playsinline', '');
+    this.video.setAttribute('playsinline', ''); // iOS: play in the page, not full screen
     this.video.muted = true;
-    try { await this.video.play(); } catch (e) { /* autoplay refusals still let frames through once visible */ }
+    this.video.srcObject = this.stream;
     try {
       const devices = await navigator.mediaDevices.enumerateDevices();
       this.deviceIds = devices.filter((d) => d.kind === 'videoinput').map((d) => d.deviceId);
@@ -124,7 +166,20 @@ export class Scanner {
     const current = track && track.getSettings ? track.getSettings().deviceId : undefined;
     const at = this.deviceIds.indexOf(current);
     if (at >= 0) this.deviceIndex = at;
-    performance.mark('yima-camera-live');
+    if (await this.play()) this.live();
+  }
+
+  // Plays the camera's picture; false (and the "tap" state) when the browser wants a gesture
+  // first. Other refusals still let frames through once the video is visible.
+  async play() {
+    try { await this.video.play(); } catch (e) {
+      if (e && e.name === 'NotAllowedError') { this.onState('tap', e.message); return false; }
+    }
+    return !!this.stream;
+  }
+
+  live() {
+    mark('yima-camera-live');
     this.onState('live', '');
     this.running = true;
     this.inViewSince = null;
@@ -148,7 +203,7 @@ export class Scanner {
     const since = this.inViewSince;
     const t0 = performance.now();
     this.pool.decode(image).then((text) => {
-      performance.measure(text === null ? 'yima-decode-miss' : 'yima-decode-hit', { start: t0, end: performance.now(), detail: image.width });
+      try { performance.measure(text === null ? 'yima-decode-miss' : 'yima-decode-hit', { start: t0, end: performance.now(), detail: image.width }); } catch (e) { /* older engines: no options */ }
       if (text !== null && this.running) { this.inViewSince = null; this.onText(text, since); }
     });
   }
@@ -202,7 +257,7 @@ export class Scanner {
   // Decodes a photo (file input) with the same worker: whole picture, then the centre.
   async decodeFile(file) {
     let bitmap;
-    try { bitmap = await createImageBitmap(file); } catch (e) { return null; }
+    try { bitmap = await bitmapOf(file); } catch (e) { return null; }
     const attempts = [[0, 0, bitmap.width, bitmap.height, 1024]];
     const side = Math.min(bitmap.width, bitmap.height);
     attempts.push([(bitmap.width - side) / 2, (bitmap.height - side) / 2, side, side, 800]);
@@ -213,47 +268,4 @@ export class Scanner {
     }
     return null;
   }
-}
-
-// Resolves once the first scan can happen (app and decoder ready), or after 10 s at the latest.
-function firstScanReady() {
-  return new Promise((resolve) => {
-    const done = () => ['yima-ready', 'yima-decoder-ready'].every((n) => performance.getEntriesByName(n).length);
-    const check = () => { if (done()) resolve(); };
-    try { new PerformanceObserver(check).observe({ type: 'mark' }); } catch (e) {}
-    setTimeout(check, 0);
-    setTimeout(resolve, 10000);
-  });
-}
-
-// Registers the service worker once the first scan is ready (its install then reads the app from
-// the HTTP cache instead of sharing the link with it), asks it to precache the rest (sw.js LATER),
-// and shows the in-app "new version" prompt when a new service worker is waiting.
-export function watchServiceWorker(onUpdate) {
-  if (!('serviceWorker' in navigator) || !self.isSecureContext) return;
-  firstScanReady().then(() => navigator.serviceWorker.register('sw.js')).then((reg) => {
-    navigator.serviceWorker.ready.then((r) => r.active && r.active.postMessage('precache-later'));
-    const waiting = () => { if (reg.waiting && navigator.serviceWorker.controller) onUpdate(); };
-    waiting();
-    reg.addEventListener('updatefound', () => {
-      const w = reg.installing;
-      if (w) w.addEventListener('statechange', () => { if (w.state === 'installed') waiting(); });
-    });
-    // A page left open (a kiosk all day) looks for a new version on coming back to the foreground
-    // and every hour, not only when it is loaded.
-    const check = () => { reg.update().catch(() => {}); };
-    document.addEventListener('visibilitychange', () => { if (!document.hidden) check(); });
-    setInterval(check, 3600 * 1000);
-  }).catch(() => {});
-}
-
-// Asks the waiting service worker to take over, then reloads.
-export function applyUpdate() {
-  if (!('serviceWorker' in navigator)) { location.reload(); return; }
-  navigator.serviceWorker.getRegistration().then((reg) => {
-    if (reg && reg.waiting) {
-      navigator.serviceWorker.addEventListener('controllerchange', () => location.reload());
-      reg.waiting.postMessage('skip-waiting');
-    } else location.reload();
-  });
 }

@@ -19,11 +19,11 @@ use crate::state::AppState;
 extern "C" {
     /// The module's `kid`: resolves to the code's kid (empty if unreadable); rejects when the
     /// module cannot load.
-    #[wasm_bindgen(js_name = dccKid)]
-    fn dcc_kid(text: &str) -> Promise;
+    #[wasm_bindgen(catch, js_name = dccKid)]
+    fn dcc_kid(text: &str) -> Result<Promise, JsValue>;
     /// The module's `judge` (arguments in crates/dcc-module/src/lib.rs): resolves to the card
     /// as JSON.
-    #[wasm_bindgen(js_name = dccJudge)]
+    #[wasm_bindgen(catch, js_name = dccJudge)]
     #[allow(clippy::too_many_arguments)]
     fn dcc_judge(
         text: &str,
@@ -41,7 +41,7 @@ extern "C" {
         rapid_antigen: bool,
         vaccination_days: Option<u32>,
         recovery: bool,
-    ) -> Promise;
+    ) -> Result<Promise, JsValue>;
 }
 
 /// An EU Digital COVID Certificate's text (the prefix alone decides; the module reads the rest).
@@ -84,6 +84,7 @@ fn judge(text: &str, p: ForeignParts) -> Promise {
         vaccination_days,
         recovery,
     )
+    .unwrap_or_else(|e| Promise::reject(&e))
 }
 
 /// Judges an HC1 text in the DCC module and shows its card, or says why it could not.
@@ -98,7 +99,7 @@ pub fn scan(state: AppState, text: String, started_ms: Option<f64>) {
     let demo = trust.as_ref().is_some_and(|l| l.demo);
     leptos::task::spawn_local(async move {
         let view = async {
-            let kid = Uint8Array::new(&JsFuture::from(dcc_kid(&text)).await.ok()?).to_vec();
+            let kid = Uint8Array::new(&JsFuture::from(dcc_kid(&text).ok()?).await.ok()?).to_vec();
             let signer = trust.as_ref().and_then(|t| t.dcc_signer(&kid));
             let json = JsFuture::from(judge(&text, ForeignParts::new(&ctx, signer))).await.ok()?.as_string()?;
             serde_json::from_slice::<ForeignView>(json.as_bytes()).ok()

@@ -3,8 +3,6 @@
 
 mod foreign;
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
@@ -41,6 +39,12 @@ pub fn handle_text(state: AppState, text: &str, started_ms: Option<f64>) -> bool
             state.notice.set(Some(tr(state.lang(), "正在加载信任数据，请稍后再扫", "Loading trust data: scan again in a moment").into()));
         }
         return false;
+    }
+    // Demo builds only (compiled out with a pinned production root): the browser tests set this
+    // global to check that the page comes back from a trap by itself (src/recover.rs).
+    if crate::trust_store::is_demo_build() && crate::web_api::global("__yimaInjectPanic").is_some() {
+        crate::web_api::set_global("__yimaInjectPanic", &wasm_bindgen::JsValue::UNDEFINED);
+        panic!("injected fault (browser test)");
     }
     let text: String = text.chars().take(MAX_TEXT).collect();
     let h = hash(&text);
@@ -118,8 +122,7 @@ fn record_scan_timing(start: f64) {
     }
 }
 
+/// FNV-1a: enough to tell whether the same text is still in view (not a security check).
 fn hash(text: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    text.hash(&mut h);
-    h.finish()
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }

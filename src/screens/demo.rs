@@ -17,8 +17,8 @@ const REMINT: Duration = Duration::from_secs(60);
 
 #[wasm_bindgen(module = "/src/screens/demo_mint.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = mintDemo)]
-    fn mint_demo(now_ms: f64) -> Promise;
+    #[wasm_bindgen(catch, js_name = mintDemo)]
+    fn mint_demo(now_ms: f64) -> Result<Promise, JsValue>;
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +34,7 @@ fn field(o: &JsValue, k: &str) -> String {
 
 /// Mints the sample codes at `now_ms`; `None` when the minting module could not be loaded.
 async fn mint(now_ms: f64) -> Option<Vec<DemoCode>> {
-    let list: Array = JsFuture::from(mint_demo(now_ms)).await.ok()?.dyn_into().ok()?;
+    let list: Array = JsFuture::from(mint_demo(now_ms).ok()?).await.ok()?.dyn_into().ok()?;
     Some(list.iter().map(|o| DemoCode { id: field(&o, "id"), description: field(&o, "description"), svg: field(&o, "svg") }).collect())
 }
 

@@ -43,20 +43,24 @@ pub fn ScanScreen() -> impl IntoView {
                 torch.set(false); // a (re)started track has its torch off
                 scanner.with_value(|v| {
                     if let Some((sc, _)) = v {
-                        can_torch.set(sc.can_torch());
-                        cameras.set(sc.camera_count());
+                        can_torch.set(sc.can_torch().unwrap_or(false));
+                        cameras.set(sc.camera_count().unwrap_or(0));
                     }
                 });
             }
             cam.set(st);
         });
-        let sc = Scanner::new(&el, WORKER_URL, on_text.as_ref().unchecked_ref(), on_state.as_ref().unchecked_ref());
-        let _ = sc.start();
-        scanner.set_value(Some((sc, (on_text, on_state))));
+        match Scanner::new(&el, WORKER_URL, on_text.as_ref().unchecked_ref(), on_state.as_ref().unchecked_ref()) {
+            Ok(sc) => {
+                let _ = sc.start();
+                scanner.set_value(Some((sc, (on_text, on_state))));
+            }
+            Err(_) => cam.set(CameraState::Error("camera glue failed".into())),
+        }
     });
     on_cleanup(move || {
         if let Some(Some((sc, _cbs))) = scanner.try_update_value(Option::take) {
-            sc.destroy();
+            let _ = sc.destroy();
         }
     });
 
@@ -71,7 +75,7 @@ pub fn ScanScreen() -> impl IntoView {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
-        let promise = scanner.with_value(|v| v.as_ref().map(|(sc, _)| sc.decode_file(&file)));
+        let promise = scanner.with_value(|v| v.as_ref().and_then(|(sc, _)| sc.decode_file(&file).ok()));
         let Some(promise) = promise else { return };
         state.notice.set(Some(tr(state.lang(), "正在识别照片…", "Reading the photo…").into()));
         leptos::task::spawn_local(async move {
@@ -91,7 +95,7 @@ pub fn ScanScreen() -> impl IntoView {
         <section class="scan">
             <StatusStrip/>
             <div class="viewfinder" class:live=move || cam.get() == CameraState::Live>
-                <video node_ref=video data-testid="camera" playsinline muted autoplay></video>
+                <video node_ref=video data-testid="camera" playsinline muted autoplay prop:muted=true></video>
                 <div class="aim" aria-hidden="true"></div>
                 <div class="cam-controls">
                     <Show when=move || can_torch.get()>
@@ -109,7 +113,11 @@ pub fn ScanScreen() -> impl IntoView {
                     <div class="cam-problem" data-testid="camera-problem" data-state=move || cam.get().code()>
                         <p>{msg}</p>
                         <p class="hint">{detail}</p>
-                        <button data-testid="camera-retry" on:click=retry>{tr(state.lang(), "重试摄像头", "Try the camera again")}</button>
+                        <button data-testid="camera-retry" on:click=retry>{if cam.get_untracked() == CameraState::NeedsTap {
+                            tr(state.lang(), "开启摄像头", "Start the camera")
+                        } else {
+                            tr(state.lang(), "重试摄像头", "Try the camera again")
+                        }}</button>
                     </div>
                 })}
                 </div>
@@ -138,6 +146,7 @@ fn camera_message(s: CameraState, state: AppState) -> Option<(&'static str, &'st
         CameraState::InUse => tr(l, "摄像头正被其他应用占用，请关闭后重试。", "The camera is in use by another app: close it and try again."),
         CameraState::Ended => tr(l, "摄像头已断开。", "The camera stopped."),
         CameraState::DecoderDown => tr(l, "识别模块反复出错，已停止。", "The decoder keeps failing and was stopped."),
+        CameraState::NeedsTap => tr(l, "轻触下方按钮开启摄像头。", "Tap the button below to start the camera."),
         CameraState::Error(_) => tr(l, "摄像头无法启动。", "The camera could not start."),
         CameraState::Off | CameraState::Starting | CameraState::Live => return None,
     };

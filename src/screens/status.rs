@@ -56,6 +56,10 @@ pub fn StatusStrip() -> impl IntoView {
         if !storage_ok {
             out.push(("info", tr(l, "本机无法保存数据：离线时将无法核验", "This device cannot keep data: verification needs the network").into()));
         }
+        // No service worker (iOS in-app webviews, private windows): works online only.
+        if !state.offline_ok.get() {
+            out.push(("offline", tr(l, "此处无法离线使用：离线核验请用 Safari 或 Chrome 打开，或添加到主屏幕", "Offline use is not available here: for offline checks open this page in Safari or Chrome, or add it to the home screen").into()));
+        }
         if discarded {
             out.push(("info", tr(l, "本地保存的信任数据已损坏，已丢弃并重新获取", "The stored trust data was corrupted: discarded and fetched again").into()));
         }
@@ -76,7 +80,8 @@ pub fn StatusStrip() -> impl IntoView {
             </span>
         </div>
         {move || banners().into_iter().map(|(kind, text)| view! {
-            <p class=format!("banner {kind}") data-testid="banner">{text}</p>
+            <p class=format!("banner {}", if kind == "offline" { "info" } else { kind })
+                data-testid=if kind == "offline" { "offline-note" } else { "banner" }>{text}</p>
         }).collect_view()}
     }
 }

@@ -4,7 +4,15 @@
 // sits whole in memory, JS or wasm.
 // Resolves to the text, or null when the file is larger than `cap` bytes; rejects with a short
 // human-readable cause ('timeout', 'HTTP 404', …).
-export async function fetchCapped(url, cap, timeoutMs) {
+export function fetchCapped(url, cap, timeoutMs) {
+  // Started early and awaited later by Rust: marked handled now, so that a rejection that comes
+  // before the await (all at once when offline) is no "unhandled rejection".
+  const p = get(url, cap, timeoutMs);
+  p.catch(() => {});
+  return p;
+}
+
+async function get(url, cap, timeoutMs) {
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), timeoutMs);
   try {

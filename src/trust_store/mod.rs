@@ -135,8 +135,13 @@ pub fn accept<T: Stored>(text: &str, current: Option<&T>, roots: &[VerifyingKey]
 extern "C" {
     /// GET with a timeout and a size cap: the text, `null` when larger than `cap` bytes, or a
     /// rejection with a short human-readable cause.
-    #[wasm_bindgen(js_name = fetchCapped)]
-    pub(crate) fn fetch_capped(url: &str, cap: u32, timeout_ms: u32) -> Promise;
+    #[wasm_bindgen(catch, js_name = fetchCapped)]
+    fn fetch_capped_js(url: &str, cap: u32, timeout_ms: u32) -> Result<Promise, JsValue>;
+}
+
+/// `fetchCapped`; a glue failure is a rejected fetch.
+pub(crate) fn fetch_capped(url: &str, cap: u32, timeout_ms: u32) -> Promise {
+    fetch_capped_js(url, cap, timeout_ms).unwrap_or_else(|e| Promise::reject(&e))
 }
 
 /// Starts the GET of one endpoint file (it runs while the caller awaits others).
