@@ -14,12 +14,17 @@ export async function run({ url }) {
     await waitTrust(page);
     const problem = page.getByTestId('camera-problem');
     await problem.waitFor({ timeout: 10000 }).catch(() => {});
+    // Before any tap the refusal may be a browser that wants a gesture first (iOS webviews): the
+    // page asks for a tap unless the permission is known to be denied; refused after the tap,
+    // it says so.
+    const first = await problem.getAttribute('data-state').catch(() => null);
+    check('permission refused before a tap → asks for a tap or says denied', first === 'NeedsTap' || first === 'Denied', `state ${first}`);
+    await page.getByTestId('camera-retry').click().catch(() => {});
+    await page.waitForFunction(() => document.querySelector('[data-testid=camera-problem]')?.dataset.state === 'Denied', null, { timeout: 8000 }).catch(() => {});
     const state = await problem.getAttribute('data-state').catch(() => null);
     check('permission denied → message', state === 'Denied', `state ${state}`);
     check('permission denied → photo and scan-gun offered',
       (await page.getByTestId('photo-input').count()) === 1 && (await page.getByTestId('manual-input').isVisible()));
-    await page.getByTestId('camera-retry').click().catch(() => {});
-    await page.waitForTimeout(500);
     const s = samples().byId['green_nat_20h'];
     await pasteScan(page, s.qr);
     const card = await readCard(page);
