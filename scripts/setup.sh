@@ -6,7 +6,8 @@
 #                                "dependencies" (binaryen's wasm-opt, terser, html-minifier-terser and Zopfli for the build) — no
 #                                browser.
 #   bash scripts/setup.sh        all of the above plus what the tests need: Debian chromium,
-#                                chromium-driver, binaryen and CJK fonts, all npm packages.
+#                                chromium-driver, binaryen, CJK fonts, firefox-esr,
+#                                webkit2gtk-driver and xvfb, all npm packages.
 set -euo pipefail
 mode=${1:-test}
 cd "$(dirname "$0")/.."
@@ -43,6 +44,11 @@ command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v wasm-opt >/dev/null || missing+=(binaryen)
 # CJK glyphs for the zh screenshots (phones have them; a bare server does not).
 fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
+# The other engines staff carry (tests/browser/suite-engines.mjs): Firefox ESR (driven over
+# WebDriver BiDi), WebKitGTK's MiniBrowser (through WebKitWebDriver) and an X display for it.
+command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null || missing+=(xvfb)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   sudo_=""; [ "$(id -u)" -eq 0 ] || sudo_="sudo"
@@ -50,7 +56,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error
 fi

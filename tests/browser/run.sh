@@ -7,7 +7,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 mkdir -p tests/artifacts
 
 command -v trunk >/dev/null || { echo "trunk not found (cargo install trunk --version 0.21.14 --locked)"; echo "0 passed, 1 failed"; exit 1; }
-[ -d node_modules/playwright-core ] && [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/terser ] && [ -d node_modules/html-minifier-terser ] || npm ci --no-audit --no-fund
+[ -d node_modules/playwright-core ] && [ -d node_modules/puppeteer-core ] && [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/terser ] && [ -d node_modules/html-minifier-terser ] || npm ci --no-audit --no-fund
 
 echo "# build"
 cargo build -q -p yima-issuer
