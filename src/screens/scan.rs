@@ -95,7 +95,7 @@ pub fn ScanScreen() -> impl IntoView {
         <section class="scan">
             <StatusStrip/>
             <div class="viewfinder" class:live=move || cam.get() == CameraState::Live>
-                <video node_ref=video data-testid="camera" playsinline muted autoplay prop:muted=true></video>
+                <video node_ref=video data-testid="camera" playsinline muted autoplay></video>
                 <div class="aim" aria-hidden="true"></div>
                 <div class="cam-controls">
                     <Show when=move || can_torch.get()>

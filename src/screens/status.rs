@@ -58,7 +58,7 @@ pub fn StatusStrip() -> impl IntoView {
         }
         // No service worker (iOS in-app webviews, private windows): works online only.
         if !state.offline_ok.get() {
-            out.push(("offline", tr(l, "此处无法离线使用：离线核验请用 Safari 或 Chrome 打开，或添加到主屏幕", "Offline use is not available here: for offline checks open this page in Safari or Chrome, or add it to the home screen").into()));
+            out.push(("offline", tr(l, "此处无法离线使用：请用 Safari 或 Chrome 打开，或添加到主屏幕", "No offline use here: open this page in Safari or Chrome, or add it to the home screen").into()));
         }
         if discarded {
             out.push(("info", tr(l, "本地保存的信任数据已损坏，已丢弃并重新获取", "The stored trust data was corrupted: discarded and fetched again").into()));
