@@ -2,7 +2,7 @@
 // fills in VERSION, CORE (what the first scan needs: cached on install) and LATER (on-demand
 // modules, icons: cached when the page says the first scan is ready, so they never share the
 // link with it). Other files (the EU DCC module, dcc/) are cached when first fetched. index.html and the endpoint files: network first (short timeout), cache as
-// fallback. Build output: cache first. A new version waits until the page asks it to take over.
+// fallback; only the app shell (an HTML answer for '' or index.html) is stored as index.html. Build output: cache first. A new version waits until the page asks it to take over.
 const VERSION = '__YIMA_VERSION__';
 const CORE = ["__YIMA_CORE__"];
 const LATER = ["__YIMA_LATER__"];
@@ -43,11 +43,12 @@ function withTimeout(promise, ms) {
   });
 }
 
-async function networkFirst(request, cacheName, fallbackKey) {
+// `keep(response)`: whether this answer may be stored (the app shell: only an HTML page).
+async function networkFirst(request, cacheName, fallbackKey, keep = () => true) {
   const cache = await caches.open(cacheName);
   try {
     const response = await withTimeout(fetch(request), NETWORK_TIMEOUT_MS);
-    if (response.ok) await cache.put(fallbackKey || request, response.clone());
+    if (response.ok && keep(response)) await cache.put(fallbackKey || request, response.clone());
     return response;
   } catch (e) {
     const cached = (await cache.match(fallbackKey || request)) || (await caches.match(fallbackKey || request));
@@ -69,10 +70,16 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(req.url);
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
   const path = url.pathname.slice(self.registration.scope.length - self.location.origin.length);
-  if (req.mode === 'navigate' || path === '' || path === 'index.html') {
-    event.respondWith(networkFirst(req, APP_CACHE, 'index.html'));
+  if (path === '' || path === 'index.html') {
+    // The app shell, whatever the query: stored as index.html, and only if it is an HTML page.
+    const html = (r) => (r.headers.get('content-type') || '').startsWith('text/html');
+    event.respondWith(networkFirst(req, APP_CACHE, 'index.html', html));
   } else if (path.startsWith('endpoint/')) {
     event.respondWith(networkFirst(req, DATA_CACHE));
+  } else if (req.mode === 'navigate') {
+    // Another file of this origin opened as a page (robots.txt, an endpoint file): the
+    // network's answer, never stored, so it can never stand in for the app offline.
+    return;
   } else {
     event.respondWith(cacheFirst(req));
   }

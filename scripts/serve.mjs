@@ -46,12 +46,33 @@ async function etagOf(file, info, data) {
 }
 
 /// The request handler for `root`; `onDone({method, url, status, sent, encoding}, req)` sees each response.
+/// It never throws: a request it cannot read is a 400, and any other failure a 500 for that
+/// request alone (`new URL('//', base)` used to throw in here, unawaited, and stop the server).
 export function handler(root, onDone = () => {}) {
-  const base = resolve(root);
+  const serve = serveFile(resolve(root), onDone);
   return async (req, res) => {
-    const url = new URL(req.url, 'http://x');
-    let path;
-    try { path = decodeURIComponent(url.pathname); } catch { path = '\0'; }
+    try {
+      await serve(req, res);
+    } catch {
+      if (!res.headersSent) res.writeHead(req.method === 'GET' || req.method === 'HEAD' ? 500 : 400, { 'content-type': 'text/plain' });
+      if (!res.writableEnded) res.end();
+      onDone({ method: req.method, url: req.url, status: res.statusCode, sent: 0, encoding: null }, req);
+    }
+  };
+}
+
+function serveFile(base, onDone) {
+  return async (req, res) => {
+    let url = null;
+    try { url = new URL(req.url, 'http://x'); } catch { /* e.g. "//": not a path this server has */ }
+    let path = null;
+    try { if (url && req.url.startsWith('/') && !req.url.startsWith('//')) path = decodeURIComponent(url.pathname); } catch { /* bad escape */ }
+    // Not an origin-form path ("//", "*", an absolute URL), a bad %-escape or a NUL: malformed.
+    if (path === null || path.includes('\0')) {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end(req.method === 'HEAD' ? undefined : 'bad request');
+      return onDone({ method: req.method, url: req.url, status: 400, sent: 0, encoding: null }, req);
+    }
     const rel = path === '/' ? 'index.html' : path.replace(/^\/+/, '');
     const file = resolve(base, rel);
     const finish = (status, headers, body) => {
@@ -60,7 +81,7 @@ export function handler(root, onDone = () => {}) {
       res.end(req.method === 'HEAD' ? undefined : body);
       onDone({ method: req.method, url: req.url, status, sent, encoding: headers['content-encoding'] || null }, req);
     };
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !file.startsWith(base + sep) || path.includes('\0')) {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !file.startsWith(base + sep)) {
       return finish(req.method === 'GET' || req.method === 'HEAD' ? 404 : 405, { 'content-type': 'text/plain' }, Buffer.from('not found'));
     }
     let original = null;
@@ -104,6 +125,8 @@ export function handler(root, onDone = () => {}) {
 export function serveDir(root, { port = 0, host = '127.0.0.1', onDone, onRequest } = {}) {
   const handle = handler(root, onDone);
   const server = createServer((req, res) => { if (onRequest) onRequest(req); handle(req, res); });
+  // A request line or headers Node cannot parse: 400 and close, never an exception.
+  server.on('clientError', (err, socket) => { if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n'); else socket.destroy(); });
   return new Promise((ok) => server.listen(port, host, () => {
     const { port: p } = server.address();
     ok({ url: `http://${host}:${p}/`, server, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }) });

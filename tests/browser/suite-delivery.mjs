@@ -4,10 +4,12 @@
 // fetched after the app's wasm, the splash gives way to the app, <noscript> explains itself,
 // the yima-decoder-ready mark fires on repeat visits too.
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { serve } from './serve.mjs';
+import { serveDir } from '../../scripts/serve.mjs';
 import { check, DIST, launch, waitTrust } from './lib.mjs';
 
 function get(url, headers = {}) {
@@ -53,7 +55,58 @@ async function http(url) {
   check('a path outside dist/ is a 404', outside.status === 404, `${outside.status}`);
 }
 
+// Sends raw bytes on a fresh connection; resolves to the status line's code (0: closed without
+// one). Bounded: 3 s per request.
+function raw(port, bytes) {
+  return new Promise((resolve) => {
+    const sock = connect(port, '127.0.0.1');
+    let got = '';
+    const done = () => { sock.destroy(); resolve(Number((/^HTTP\/1\.1 (\d{3})/.exec(got) || [])[1] || 0)); };
+    sock.setTimeout(3000, done);
+    sock.on('data', (d) => { got += d.toString('latin1'); if (got.includes('\r\n')) done(); });
+    sock.on('error', done);
+    sock.on('close', done);
+    sock.write(bytes); // not end(): a half-closed client is dropped before any answer
+  });
+}
+
+// The run command's own server (scripts/serve.mjs serveDir) under malformed requests: each is a
+// 400 (or a 404 / 405 where it is well-formed), and the server keeps serving (issue 21 D: one
+// "GET //" used to stop it). MALFORMED sets how many random requests follow the fixed ones.
+async function malformed() {
+  const { server, close } = await serveDir(DIST);
+  const { port } = server.address();
+  try {
+    const fixed = ['GET // HTTP/1.1', 'GET //x/../..// HTTP/1.1', 'GET * HTTP/1.1', 'GET http://evil.example/ HTTP/1.1', 'GET /%E0%A4%A HTTP/1.1', 'GET /a%00b HTTP/1.1', 'GET index.html HTTP/1.1'];
+    const statuses = [];
+    for (const line of fixed) statuses.push(await raw(port, `${line}\r\nHost: x\r\n\r\n`));
+    check('server: "GET //", "*", absolute URLs, bad escapes, NUL → 400', statuses.every((c) => c === 400), `${fixed.map((l, i) => `${l.split(' ')[1]}=${statuses[i]}`).join(' ')}`);
+    const garbage = await raw(port, 'GARBAGE\x00\x01\r\n\r\n');
+    check('server: an unparseable request line → 400', garbage === 400, `${garbage}`);
+    // Random paths and methods: bytes a fuzzer would send.
+    const n = Number(process.env.MALFORMED || 3000);
+    const alphabet = '/%.:?#*\\@\x00\x7f abcAZ09~-_[]{}"\'<>\u00e9\u4e2d';
+    let seed = 12345;
+    const rnd = (k) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % k; };
+    const counts = {};
+    const t0 = Date.now();
+    for (let i = 0; i < n; i++) {
+      let path = '';
+      for (let j = rnd(24); j >= 0; j--) path += alphabet[rnd(alphabet.length)];
+      const method = ['GET', 'HEAD', 'POST', 'PUT', 'G\x00T', ''][rnd(6)];
+      const code = await raw(port, Buffer.from(`${method} ${path} HTTP/1.1\r\nHost: x\r\n\r\n`, 'utf8'));
+      counts[code] = (counts[code] || 0) + 1;
+    }
+    const alive = await get(`http://127.0.0.1:${port}/`);
+    console.log(`server fuzz: ${n} requests in ${((Date.now() - t0) / 1000).toFixed(1)} s, statuses ${JSON.stringify(counts)}`);
+    check(`server: ${n} random malformed requests, every one answered, still serving`, alive.status === 200 && !counts[0] && !counts[500], JSON.stringify(counts));
+  } finally {
+    await close();
+  }
+}
+
 export async function run() {
+  await malformed();
   // keys.json can be held back, to see the other endpoint files requested meanwhile
   let holdKeys = 0;
   const server = await serve(DIST, 0, { hold: (u) => (u.endsWith('/endpoint/keys.json') ? holdKeys : 0) });

@@ -18,11 +18,18 @@ export async function run({ timings }) {
       return !!navigator.serviceWorker.controller;
     });
     check('service worker controls the page after one visit', controlled);
+    // Other files of the origin opened as pages must not become the offline app (issue 21 E:
+    // they were stored under index.html).
+    for (const f of ['robots.txt', 'endpoint/keys.json']) await page.goto(server.url + f);
+    await page.goto(`${server.url}?venue=metro`);
+    await waitTrust(page);
     await server.close();
     await context.setOffline(true);
     const t0 = Date.now();
     await page.reload();
     await waitTrust(page).catch(() => {});
+    const shell = await page.evaluate(() => ({ app: !!document.querySelector('main.app'), text: document.body.innerText.slice(0, 80) }));
+    check('offline start is the app, not the last other page opened', shell.app && !/User-agent|"payload"/.test(shell.text), JSON.stringify(shell));
     const ready = await page.evaluate(() => performance.getEntriesByName('yima-ready')[0]?.startTime ?? null);
     if (ready !== null) timings.offlineStart.push(ready);
     timings.offlineWall.push(Date.now() - t0);
