@@ -38,8 +38,19 @@ pub fn encode_text(cose: &[u8]) -> String {
     format!("{PREFIX}{}", base45::encode(compressed))
 }
 
-/// Base45 (RFC 9285) decoding of the part after the prefix.
+/// Base45 (RFC 9285) decoding of the part after the prefix. Strict: a final two-character
+/// group worth more than 255 is refused (RFC 9285 §4.2), which the `base45` crate lets through
+/// (wrapping it into one byte), so no two texts decode to the same bytes.
 pub fn base45_decode(body: &str) -> Result<Vec<u8>, DecodeError> {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+    let b = body.as_bytes();
+    if b.len() % 3 == 2 {
+        let value = |c: u8| ALPHABET.iter().position(|&a| a == c);
+        match (value(b[b.len() - 2]), value(b[b.len() - 1])) {
+            (Some(c), Some(d)) if c + 45 * d <= 255 => {}
+            _ => return Err(DecodeError::Base45),
+        }
+    }
     base45::decode(body).map_err(|_| DecodeError::Base45)
 }
 
@@ -78,6 +89,22 @@ pub fn decode_text(text: &str) -> Result<Vec<u8>, DecodeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_final_pair_above_255_is_refused() {
+        const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+        for (c, &a) in ALPHABET.iter().enumerate() {
+            for (d, &b) in ALPHABET.iter().enumerate() {
+                let text = format!("0A0{}{}", a as char, b as char);
+                let got = base45_decode(&text);
+                if c + 45 * d <= 255 {
+                    assert_eq!(got.unwrap()[2..], [(c + 45 * d) as u8], "{text}");
+                } else {
+                    assert_eq!(got, Err(DecodeError::Base45), "{text}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn round_trip() {

@@ -60,7 +60,11 @@ pub fn open(bytes: &[u8]) -> Result<Opened, CoseError> {
     if alg != Some(&coset::RegisteredLabelWithPrivate::Assigned(iana::Algorithm::EdDSA)) {
         return Err(CoseError::Algorithm);
     }
-    // The kid must be protected: an unprotected kid could be swapped freely.
+    // The kid must be protected: an unprotected kid could be swapped freely. One in the
+    // unprotected header is refused even beside a protected one (a second reader might take it).
+    if !sign1.unprotected.key_id.is_empty() {
+        return Err(CoseError::Kid);
+    }
     let kid: [u8; KID_LEN] =
         sign1.protected.header.key_id.as_slice().try_into().map_err(|_| CoseError::Kid)?;
     let payload = sign1.payload.clone().ok_or(CoseError::NoPayload)?;
@@ -107,5 +111,20 @@ mod tests {
             .to_tagged_vec()
             .unwrap();
         assert_eq!(open(&unprotected_kid).unwrap_err(), CoseError::Kid);
+    }
+
+    #[test]
+    fn a_kid_in_the_unprotected_header_is_refused_beside_a_protected_one() {
+        let k = derived_key(b"t", "issuer");
+        let good = sign(b"claims".to_vec(), &k);
+        let mut sign1 = CoseSign1::from_tagged_slice(&good).unwrap();
+        let own = kid(&k.verifying_key()).to_vec();
+        for extra in [own.clone(), vec![9; 8]] {
+            sign1.unprotected = HeaderBuilder::new().key_id(extra).build();
+            // the signature does not cover the unprotected header: it still verifies
+            let bytes = sign1.clone().to_tagged_vec().unwrap();
+            assert_eq!(open(&bytes).unwrap_err(), CoseError::Kid);
+        }
+        assert_eq!(open(&good).unwrap().kid.to_vec(), own);
     }
 }
