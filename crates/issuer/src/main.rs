@@ -46,8 +46,20 @@ enum Command {
     Verify(cmd::verify::Args),
 }
 
-fn main() -> anyhow::Result<()> {
-    match Cli::parse().cmd {
+/// An error is one line (its causes joined), exit code 1: never a backtrace, even with
+/// RUST_BACKTRACE set, so a refused file does not look like a crash.
+fn main() -> std::process::ExitCode {
+    match run(Cli::parse().cmd) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("yima-issuer: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cmd: Command) -> anyhow::Result<()> {
+    match cmd {
         Command::Keygen(a) => cmd::keys::keygen(a),
         Command::TrustEntry(a) => cmd::keys::entry(a),
         Command::SignTrustList(a) => cmd::sign::run::<yima_core::TrustList>(a),

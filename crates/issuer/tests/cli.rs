@@ -309,3 +309,16 @@ fn verify_reads_stdin_and_files_and_fails_only_on_unusable_input() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("keys.json does not verify against the root"));
 }
+
+// A refused argument is one line on stderr and exit code 1, never a backtrace (issue 22).
+#[test]
+fn errors_are_one_line_without_a_backtrace() {
+    let out = Command::new(env!("CARGO_BIN_EXE_yima-issuer"))
+        .args(["verify", "--keys", "/nonexistent/keys.json", "--policies", "/nonexistent/policies.json", "--root", "AAAA", "YM1:X"])
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.starts_with("yima-issuer: ") && !err.contains("backtrace") && err.trim().lines().count() == 1, "{err}");
+}
