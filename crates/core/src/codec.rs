@@ -54,10 +54,13 @@ pub fn base45_decode(body: &str) -> Result<Vec<u8>, DecodeError> {
     base45::decode(body).map_err(|_| DecodeError::Base45)
 }
 
-/// Strips the line ends scan guns and paste add (nothing else) and checks the length: the
-/// text a prefix is matched against (here and in `yima-dcc` for `HC1:`).
+/// Strips what scan guns, paste and text files put around a code — white space (CR, LF, tab,
+/// space, …) and a byte-order mark at either end — and checks the length: the text a prefix
+/// is matched against (here and in `yima-dcc` for `HC1:`). Safe for base45: a base45 text never
+/// starts with white space (it follows the prefix) and never ends with a space (the last
+/// character of a group is at most `W`, of a final pair at most `5`).
 pub fn trimmed(text: &str) -> Result<&str, DecodeError> {
-    let text = text.trim_end_matches(['\r', '\n']);
+    let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     if text.is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -104,6 +107,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn white_space_and_a_bom_around_the_text_are_stripped() {
+        let clean = encode_text(b"cose bytes");
+        let want = decode_text(&clean).unwrap();
+        for wrapped in [format!("{clean}\r\n"), format!("\n{clean}"), format!(" {clean}\t"), format!("\u{feff}{clean}"), format!("\t {clean} \r\n")] {
+            assert_eq!(decode_text(&wrapped).unwrap(), want, "{wrapped:?}");
+        }
+        // inside the text, white space is not stripped (a space is a base45 character)
+        let inner = format!("{}\n{}", &clean[..8], &clean[8..]);
+        assert!(decode_text(&inner).is_err());
+        assert_eq!(decode_text(" \r\n\u{feff}"), Err(DecodeError::Empty));
     }
 
     #[test]
