@@ -2,8 +2,10 @@
 // WebKitWebDriver, the engine of Safari and iOS webviews) and Firefox ESR (puppeteer-core over
 // WebDriver BiDi). The same checks in each (engines/scenario.mjs): every demo sample typed into
 // the scan-gun field at three venue kinds, a camera scan (canvas.captureStream() as the camera),
-// a merged card, an EU DCC card, offline start, no service worker, the live region, no page
-// error anywhere, screenshots at 360×640 and 390×844 in zh and en
+// a merged card, an EU DCC card, offline start, no service worker, the live region, the iOS
+// tap-first camera (camera and video refused until a real click), a real wasm trap survived (the
+// crash watch reloads in the same URL settings), no page error and nothing caught by the app's
+// crash watch (self.__yimaErrors, self.__yimaCrash) on any page, screenshots at 360×640 and 390×844 in zh and en
 // (tests/artifacts/engines/<engine>-<w>x<h>-<lang>-<screen>.png) and the viewfinder's width.
 // A missing engine is one failure with the reason, not a hang; ENGINES=webkit or =firefox runs one.
 // Scripts that must run before the app come from this suite's own server (serve.mjs `inject`).

@@ -48,6 +48,8 @@ export async function launchFirefox() {
           await page.keyboard.press('Enter');
           await el.dispose();
         },
+        // A real click (BiDi input actions: pointerdown, pointerup, click).
+        tap: (css) => page.click(css),
         screenshot: (path) => page.screenshot({ path }),
         setViewport: (width, height) => page.setViewport({ width, height, deviceScaleFactor: 1 }),
         // Uncaught errors and unhandled rejections since the last call.

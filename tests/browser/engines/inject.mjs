@@ -19,12 +19,17 @@ export const ERRORS = `(function () {
 // crash watch in index.html saw (self.__yimaErrors: the same events, written without the
 // message in WebKit); `crash`: set when the crash watch fired on this page (it then shows its
 // notice and reloads), `recovered`: set on the page it reloaded to (window.name).
+// `page`: the collector's list for this page load only (not across reloads); `app`: the crash
+// watch's own list (self.__yimaErrors, this page load only).
 export function readErrors() {
   let stored = null;
   try { stored = JSON.parse(sessionStorage.getItem('__testErrors') || 'null'); } catch (e) { /* no storage */ }
   const mine = (stored || self.__testErrors || []).map(String);
   const app = (self.__yimaErrors || []).map(String);
-  return { errors: [...new Set(mine.length ? mine : app)], crash: self.__yimaCrash || null, recovered: self.__yimaRecovered || null, collector: Array.isArray(self.__testErrors) };
+  return {
+    errors: [...new Set(mine.length ? mine : app)], page: (self.__testErrors || []).map(String), app, appWatch: Array.isArray(self.__yimaErrors),
+    crash: self.__yimaCrash || null, recovered: self.__yimaRecovered || null, collector: Array.isArray(self.__testErrors),
+  };
 }
 
 // A page without service workers, as in iOS in-app webviews: the property is gone, not just
@@ -64,6 +69,34 @@ export function camera(pngDataUrl) {
   else Object.defineProperty(Navigator.prototype, 'mediaDevices', { configurable: true, get: function () { return { getUserMedia: fake, enumerateDevices: function () { return Promise.resolve([]); } }; } });
 })(${JSON.stringify(pngDataUrl)});`;
 }
+
+// iOS in-app webviews (run after `cam`): getUserMedia and video.play() are refused with
+// NotAllowedError until the page has had a tap (a pointerdown, seen in the capture phase).
+// self.__tapRefused counts the refusals, self.__tapped says whether the tap came.
+// A page iOS opens has no user activation before that tap, and this page gets no input before
+// it, so navigator.userActivation says "not active" until the tap. Firefox's WebDriver BiDi
+// browsingContext.navigate loads pages as if from a link click (hasValidUserGestureActivation:
+// true), so there the real one says active from the start (set a moment after this script
+// runs, not always before); self.__activationClaimed records that it did, before the tap.
+export const TAP_FIRST = `(function () {
+  var tapped = false, no = function () { self.__tapRefused++; return Promise.reject(new DOMException('gesture needed', 'NotAllowedError')); };
+  self.__tapRefused = 0; self.__tapped = false; self.__activationClaimed = false;
+  document.addEventListener('pointerdown', function () { tapped = self.__tapped = true; }, true);
+  var ua = Object.getOwnPropertyDescriptor(Navigator.prototype, 'userActivation');
+  if (ua && ua.get) Object.defineProperty(Navigator.prototype, 'userActivation', { configurable: true, get: function () {
+    var real = ua.get.call(this);
+    if (!tapped && real && real.hasBeenActive) self.__activationClaimed = true;
+    return { hasBeenActive: tapped, isActive: tapped && !!real && real.isActive };
+  } });
+  function gate(real) { return function (c) { return tapped ? real.call(this, c) : no(); }; }
+  if (self.MediaDevices && MediaDevices.prototype.getUserMedia) MediaDevices.prototype.getUserMedia = gate(MediaDevices.prototype.getUserMedia);
+  else {
+    var get = Object.getOwnPropertyDescriptor(Navigator.prototype, 'mediaDevices').get;
+    Object.defineProperty(Navigator.prototype, 'mediaDevices', { configurable: true, get: function () { var md = get.call(this); return Object.assign({}, md, { getUserMedia: gate(md.getUserMedia) }); } });
+  }
+  var play = HTMLMediaElement.prototype.play;
+  HTMLMediaElement.prototype.play = function () { return tapped ? play.call(this) : no(); };
+})();`;
 
 // Runs in the page: `text` into the field at once, as a paste does (one input event), focused.
 export function pasteInto(el, text) {

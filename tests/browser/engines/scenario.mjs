@@ -1,6 +1,6 @@
 // The checks run in each non-Chromium engine (suite-engines.mjs), through the small page
 // interface both adapters give (webkit.mjs, firefox.mjs):
-//   goto(url) reload() evaluate(fn, ...args) typeInto(testid, text, {paste})+Enter
+//   goto(url) reload() evaluate(fn, ...args) typeInto(testid, text, {paste})+Enter tap(css)
 //   screenshot(path) setViewport(w, h) pageErrors() close()
 // Waits poll inside the page (one round trip each), always with a timeout. Check names start
 // with the engine's name.
@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { serve } from '../serve.mjs';
 import { ARTIFACTS, check as record, DIST, REVOKED_TEXT, ROOT, samples } from '../lib.mjs';
-import { camera, ERRORS, readErrors } from './inject.mjs';
+import { camera, ERRORS, readErrors, TAP_FIRST } from './inject.mjs';
 
 export const SHOTS = join(ARTIFACTS, 'engines');
 const VENUES = ['metro', 'mall', 'leave_city'];
@@ -81,6 +81,19 @@ function dgcTestdata() {
 }
 
 const describe = (c) => (c ? `${c.verdict}${c.note ? ' (' + c.note + ')' : ''}` : 'no card');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// True once the page that set window[marker] is gone and a new one has loaded (a reload the
+// page did by itself); false after `timeout` ms. Short synchronous round trips, so none is left
+// waiting in a page that goes away.
+async function reloadedSince(page, marker, timeout = 10000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if (await page.evaluate((m) => !self[m] && document.readyState === 'complete', marker).catch(() => false)) return true;
+    await sleep(100);
+  }
+  return false;
+}
 
 export async function runScenarios(engine, { url, registry, inject }) {
   const T = (name) => `${engine.name}: ${name}`;
@@ -88,9 +101,14 @@ export async function runScenarios(engine, { url, registry, inject }) {
   const check = (...a) => (engine.stopped ? false : record(...a));
   mkdirSync(SHOTS, { recursive: true });
 
-  // Page errors seen by this page since the last look (collector + crash watch + driver events).
-  async function noErrors(page, label, { collector = true } = {}) {
-    const r = await page.evaluate(readErrors).catch((e) => ({ errors: [`(could not read the page: ${e.message})`], crash: null, collector: false }));
+  // Page errors seen by this page since the last look (collector + crash watch + driver events),
+  // then, as a check of its own, the app's crash watch (index.html): no error in
+  // self.__yimaErrors, self.__yimaCrash unset. `afterTrap`: the page the crash watch reloaded to
+  // after the trap check's deliberate trap (the collector's list of this page load only; being
+  // a recovered page is expected).
+  async function noErrors(page, label, { collector = true, afterTrap = false } = {}) {
+    const r = await page.evaluate(readErrors).catch((e) => ({ errors: [`(could not read the page: ${e.message})`], page: [], app: [], appWatch: null, crash: null, collector: false }));
+    if (afterTrap) { r.errors = r.page; r.recovered = null; }
     // Firefox reports a service worker's failed respondWith() (offline: the network-first fetch
     // of an endpoint file) as a script error of the page; that is the network, not the page.
     const noise = (e) => /^Failed to load ‘[^’]*’\. A ServiceWorker passed a promise to FetchEvent\.respondWith\(\) that rejected/.test(e);
@@ -102,6 +120,8 @@ export async function runScenarios(engine, { url, registry, inject }) {
     // The page the crash watch reloaded to (each check here is followed by a navigation).
     if (r.recovered) all.push(`this page was reloaded by the crash watch (${r.recovered})`);
     check(T(`no page error (${label})`), !all.length, all.join(' | ').slice(0, 600));
+    const watch = [...(r.appWatch === false ? ['(no crash watch in the page: self.__yimaErrors is not there)'] : []), ...r.app, ...(r.crash ? [`self.__yimaCrash = ${r.crash}`] : [])];
+    if (r.appWatch !== null) check(T(`crash watch: no error caught, no crash (${label})`), !watch.length, watch.join(' | ').slice(0, 600));
     await page.evaluate(() => { try { sessionStorage.removeItem('__testErrors'); } catch (e) { /* none */ } if (self.__yimaErrors) self.__yimaErrors.length = 0; }).catch(() => {});
   }
 
@@ -192,6 +212,49 @@ export async function runScenarios(engine, { url, registry, inject }) {
         await noErrors(page, `screens ${w}×${h} ${lang}`);
       }
     }
+
+    // A trap is survivable. Demo builds panic on the next scan once self.__yimaInjectPanic is
+    // set: a real wasm trap (RuntimeError). The crash watch (index.html) says so and reloads the
+    // page by itself, with the settings the URL gave (kiosk: no settings tab) and the notice that
+    // it restarted. 60 h NAT: a Guangdong mall (72 h) passes it, a Shanghai one (48 h) denies,
+    // so the verdict after the reload shows that the region came back too.
+    {
+      const query = '?venue=mall&region=440300&lang=en&kiosk=1&__t=errors';
+      await page.goto(url + query);
+      const trust = await waitTrust(page);
+      const s = samples().byId.green_nat_60h;
+      const before = await page.evaluate(() => {
+        try { sessionStorage.removeItem('__testErrors'); } catch (e) { /* none */ }
+        self.__yimaInjectPanic = 1;
+        self.__beforeTrap = 1;
+        return document.querySelector('[data-testid=venue]')?.textContent ?? null;
+      });
+      await page.typeInto('manual-input', s.qr, { paste: true });
+      const said = await waitFor(page, () => document.querySelector('[data-testid=crash]')?.textContent || null, [], 3000);
+      const first = await page.evaluate(readErrors).catch((e) => ({ page: [`(could not read the page: ${e.message})`], app: [], crash: null }));
+      check(T('trap: the page says so in words'), /error and is restarting/.test(said ?? ''), said ? JSON.stringify(said) : `no [data-testid=crash]; trust data ${trust ? 'loaded' : 'not loaded'}; ${JSON.stringify(first).slice(0, 400)}`);
+      const reloaded = await reloadedSince(page, '__beforeTrap', 10000);
+      check(T('trap: the page reloads by itself'), reloaded, 'the page that trapped was still there after 10 s');
+      // The trapped page: the crash watch fired once, on the trap's RuntimeError and nothing else.
+      const driver = page.pageErrors();
+      check(T('trap: the first page caught the RuntimeError of the trap, no other error'),
+        first.crash === 1 && first.page.length > 0 && first.page.every((e) => /^RuntimeError/.test(e)) && first.app.length === first.page.length,
+        JSON.stringify({ crash: first.crash, collector: first.page, crashWatch: first.app, driver }).slice(0, 800));
+      const mounted = reloaded && (await waitTrust(page, 10000));
+      const after = await page.evaluate(() => ({
+        search: location.search, lang: document.documentElement.lang, settingsTab: !!document.querySelector('[data-testid=nav-settings]'),
+        venue: document.querySelector('[data-testid=venue]')?.textContent ?? null,
+      }));
+      check(T('trap: same URL settings after the reload (venue, region, language, kiosk)'),
+        after.search === query && after.lang === 'en' && !after.settingsTab && after.venue === before,
+        `${JSON.stringify(after)}; want search ${query}, lang en, no settings tab, venue ${JSON.stringify(before)}; trust data ${mounted ? 'loaded' : 'not loaded'}`);
+      const notice = await waitFor(page, () => document.querySelector('[data-testid=notice]')?.textContent || null, [], 3000);
+      check(T('trap: after the reload the page says it restarted'), /restarted itself/.test(notice ?? ''), notice ? JSON.stringify(notice) : 'no [data-testid=notice]');
+      const card = await scan(page, s.qr);
+      check(T('trap: the next scan gets its verdict (green_nat_60h @ Guangdong mall: pass)'), card?.verdict === 'pass' && s.expect.mall === 'deny',
+        `got ${describe(card)}, want pass (a Shanghai mall: ${s.expect.mall})`);
+      await noErrors(page, 'after the trap, reloaded', { afterTrap: true });
+    }
   } finally {
     await page.close();
   }
@@ -207,6 +270,27 @@ export async function runScenarios(engine, { url, registry, inject }) {
     const state = await page.evaluate(() => ({ calls: self.__camCalls, live: !!document.querySelector('.viewfinder.live'), problem: document.querySelector('[data-testid=camera-problem]')?.textContent ?? null }));
     check(T(`camera ${id} @metro`), card?.verdict === s.expect.metro, `got ${describe(card)}, want ${s.expect.metro}; camera ${JSON.stringify(state)}`);
     await noErrors(page, 'camera');
+
+    // iOS tap-first camera: in-app webviews refuse the camera and video.play() until the page's
+    // first tap. The page asks for a tap (not "denied"); a real click (WebDriver / BiDi:
+    // pointerdown first) starts the camera, which plays inline and muted; the code is read.
+    registry.set('tapfirst', TAP_FIRST);
+    await page.goto(`${url}?venue=metro&region=310000&__t=errors,cam,tapfirst`);
+    const cam = () => page.evaluate(() => ({
+      state: document.querySelector('[data-testid=camera-problem]')?.getAttribute('data-state') ?? null, refused: self.__tapRefused, tapped: self.__tapped, activationClaimed: self.__activationClaimed, activation: navigator.userActivation && navigator.userActivation.hasBeenActive, calls: self.__camCalls,
+      live: !!document.querySelector('.viewfinder.live'), button: document.querySelector('[data-testid=camera-retry]')?.textContent ?? null,
+    }));
+    const asked = await waitFor(page, () => document.querySelector('[data-testid=camera-problem][data-state=NeedsTap]') && /开启摄像头|Start the camera/.test(document.querySelector('[data-testid=camera-retry]')?.textContent ?? ''), [], 8000);
+    check(T('iOS tap-first camera: refused before a tap → asks for a tap (NeedsTap, "Start the camera")'), !!asked, JSON.stringify(await cam()));
+    let tapped = 'ok';
+    await page.tap('[data-testid=camera-retry]').catch((e) => { tapped = e.message; });
+    const live = await waitFor(page, () => !!document.querySelector('.viewfinder.live'), [], 8000);
+    check(T('iOS tap-first camera: the tap starts the camera'), !!live, `click: ${tapped}; ${JSON.stringify(await cam())}`);
+    const video = await page.evaluate(() => { const v = document.querySelector('video'); return v ? { playsinline: v.hasAttribute('playsinline'), muted: v.muted, paused: v.paused } : null; });
+    check(T('iOS tap-first camera: the video plays inline and muted (playsinline, .muted)'), video?.playsinline === true && video?.muted === true, JSON.stringify(video));
+    const tapCard = live ? await readCard(page, 15000) : null;
+    check(T(`iOS tap-first camera: and the code is read (${id} @metro)`), tapCard?.verdict === s.expect.metro, `got ${describe(tapCard)}, want ${s.expect.metro}`);
+    await noErrors(page, 'iOS tap-first camera');
   });
 
   // 5: offline start after one visit, from a server of its own (its own origin), then stopped.

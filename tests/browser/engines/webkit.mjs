@@ -4,7 +4,7 @@
 //
 // Why a hand-written client: WebKitWebDriver speaks classic WebDriver (HTTP + JSON) only, and
 // this suite needs about ten endpoints of it (session, navigate, refresh, execute, find element,
-// clear, send keys, screenshot, window rect). That is ~100 lines with fetch; webdriverio or
+// clear, send keys, element click, screenshot, window rect). That is ~100 lines with fetch; webdriverio or
 // selenium-webdriver would add a large dependency tree and want to download drivers / browsers,
 // which this machine cannot. Classic WebDriver has no init scripts: what must run before the app
 // (error collector, fake camera, no service worker) comes from the test server (serve.mjs inject).
@@ -119,7 +119,7 @@ async function session(base, hint = () => '') {
   };
   const created = await call('POST', '/session', {
     capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', '--full-screen'] } } },
-  }, 20_000);
+  }, 60_000); // generous: under load (a build beside it) a new MiniBrowser took over 20 s
   const s = `/session/${created.sessionId}`;
   await call('POST', `${s}/timeouts`, { script: 60_000, pageLoad: 30_000, implicit: 0 });
   let open = true;
@@ -138,6 +138,8 @@ async function session(base, hint = () => '') {
       if (paste) await call('POST', `${s}/execute/sync`, { script: `return (${pasteInto}).apply(null, arguments)`, args: [{ [ELEMENT]: el }, text] });
       await call('POST', `${s}/element/${el}/value`, { text: paste ? '\uE007' : text + '\uE007' }, 60_000);
     },
+    // A real click (WebDriver element click: the engine's own mouse events, pointerdown first).
+    async tap(css) { await call('POST', `${s}/element/${await find(css)}/click`, {}); },
     async screenshot(path) { writeFileSync(path, Buffer.from(await call('GET', `${s}/screenshot`), 'base64')); },
     // The window is the viewport (no toolbar with --full-screen); checked by the caller.
     setViewport: (width, height) => call('POST', `${s}/window/rect`, { width, height }),
