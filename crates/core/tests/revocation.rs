@@ -261,3 +261,20 @@ fn round_trip_of_each_representation() {
         assert!(entries.iter().all(|e| back.set.lookup(*e).is_some()));
     }
 }
+
+// Every credential kind is looked up: an itinerary card listed in the revocation data is
+// denied like a health code (issues 21 G and 22 row 3); its `u` must be 16 bytes.
+#[test]
+fn a_revoked_itinerary_card_is_denied_and_its_uid_is_type_checked() {
+    let uid = [3u8; 16];
+    let mut it = demo::itinerary(now(), false);
+    it.uid = Some(uid);
+    let qr = issue(&Claims::Itinerary(it.clone()), &demo::key("it-national"));
+    let full = FullList::build(header(10, now()), &[entry_of("it-national", &uid)]).unwrap();
+    let v = with(Revocations::new(full), "metro");
+    let card = scan(&v, &qr);
+    assert_eq!((card.verdict, card.reasons[0].clone()), (Verdict::Deny, Reason::CredentialRevoked));
+    // not listed: no revocation reason
+    let other = issue(&Claims::Itinerary(yima_core::Itinerary { uid: Some([4; 16]), ..it }), &demo::key("it-national"));
+    assert!(!scan(&v, &other).reasons.contains(&Reason::CredentialRevoked));
+}
