@@ -1,7 +1,7 @@
 //! Coming back from a wasm trap. A panic or trap kills the module, so the page cannot mend
 //! itself from inside: the crash watch in index.html notices (a panic aborts as a
-//! `RuntimeError`, which reaches it as an uncaught error or rejection; so does an error thrown
-//! through wasm frames), says so and reloads. The settings in effect travel through that reload
+//! `RuntimeError`, which reaches it as an uncaught error or rejection; other errors do not
+//! count), says so and reloads. The settings in effect travel through that reload
 //! in `window.name` (kept by a reload in the same tab, even where storage is refused); the URL's
 //! own settings are kept by the reload itself.
 //!
