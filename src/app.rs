@@ -1,7 +1,7 @@
 //! The top-level layout (scan view, card overlay, settings, demo); the state is in `state`.
 
 use leptos::prelude::*;
-use yima_core::i18n::Lang;
+use yima_core::Lang;
 use yima_core::Session;
 
 use crate::prefs::{Counters, Prefs, UrlParams};

@@ -1,6 +1,6 @@
-//! UI texts not covered by `yima_core::i18n` (which has verdicts, reasons, colours, tests).
+//! UI texts not covered by `yima_core`'s words (words.rs) (which has verdicts, reasons, colours, tests).
 
-use yima_core::i18n::Lang;
+use yima_core::Lang;
 use yima_core::Time;
 
 /// Picks the Chinese or English text.

@@ -2,7 +2,7 @@
 //! parameters (`venue`, `region`, `lang`, `kiosk=1`) taking precedence.
 
 use serde::{Deserialize, Serialize};
-use yima_core::i18n::Lang;
+use yima_core::Lang;
 use yima_core::Verdict;
 
 use crate::storage;
@@ -44,7 +44,7 @@ impl UrlParams {
             let v = decode(v);
             match k {
                 "venue" if valid_venue(&v) => p.venue = Some(v),
-                "region" => p.region = v.parse().ok().filter(|r| yima_core::region::is_known(*r)),
+                "region" => p.region = v.parse().ok().filter(|r| yima_core::region_known(*r)),
                 "lang" => p.lang = Lang::parse(&v),
                 "kiosk" => p.kiosk = v == "1" || v == "true",
                 _ => {}

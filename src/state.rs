@@ -2,7 +2,7 @@
 //! Screens import this module, never `app` (which imports the screens).
 
 use leptos::prelude::*;
-use yima_core::i18n::Lang;
+use yima_core::Lang;
 use yima_core::{Card, Session, VenueKey};
 
 use crate::clock;

@@ -3,8 +3,10 @@
 //! store's verify-before-store and rollback rules against real localStorage.
 
 use wasm_bindgen_test::*;
-use yima_core::demo;
-use yima_core::i18n::Lang;
+use yima_core::revocation_entry;
+use yima_issue::demo;
+use yima_issue::Seal;
+use yima_core::Lang;
 use yima_core::{PolicySet, TrustList, Verdict};
 
 use crate::prefs::{Counters, UrlParams};
@@ -24,7 +26,7 @@ fn url_params_are_validated() {
 #[wasm_bindgen_test]
 fn embed_message_has_no_personal_data() {
     let now = clock::now();
-    let verifier = yima_core::session::Verifier {
+    let verifier = yima_core::Verifier {
         trust: Some(demo::trust_list(now)),
         policies: Some(demo::policies(now)),
         venue: yima_core::VenueKey { venue: "metro".into(), region: 310000 },
@@ -63,6 +65,8 @@ fn trust_store_verifies_before_storing_and_refuses_rollback() {
     clear::<TrustList>();
     clear::<PolicySet>();
     let root = demo::root_key();
+    // The app pins the demo root as a constant: it is the derived key.
+    assert_eq!(crate::trust_store::DEMO_ROOT_PUBLIC_KEY, root.verifying_key().to_bytes());
     let now = clock::now();
     let newer = demo::trust_list(now).seal(&root);
     let older = demo::trust_list(now - chrono::Duration::days(1)).seal(&root);
@@ -96,9 +100,9 @@ fn camera_states_from_the_glue_map_to_what_staff_see() {
 /// file; localStorage keeps the JS string as it was.
 #[wasm_bindgen_test]
 fn full_revocation_list_opens_from_a_js_string_as_from_bytes() {
-    use yima_core::revocation::{self as rv, FullList, Header, Set, FULL_KIND, MAX_FULL_LEN};
+    use yima_core::{FULL_KIND, FullList, MAX_FULL_LEN, RevocationHeader as Header, RevocationSet as Set};
     let root = demo::root_key();
-    let entries: Vec<u64> = (0..5_000u128).map(|i| rv::entry(&[7; 8], &i.to_be_bytes())).collect();
+    let entries: Vec<u64> = (0..5_000u128).map(|i| revocation_entry(&[7; 8], &i.to_be_bytes())).collect();
     let header = Header { sequence: 3, issued_at: clock::now(), max_age_hours: 48, demo: true };
     for set in [Set::build(&entries).expect("fuse32"), Set::build_as(entries.clone(), Some(16)).expect("fuse16")] {
         let file = FullList { header: header.clone(), count: 5_000, set }.seal(&root);
@@ -107,7 +111,7 @@ fn full_revocation_list_opens_from_a_js_string_as_from_bytes() {
         let from_bytes = FullList::open(file.as_bytes(), &roots()).expect("opens");
         assert_eq!(from_js.payload(), from_bytes.payload());
         assert!(entries.iter().all(|e| from_js.set.lookup(*e).is_some()));
-        let probes = (0..20_000u128).map(|i| rv::entry(&[8; 8], &i.to_be_bytes()));
+        let probes = (0..20_000u128).map(|i| revocation_entry(&[8; 8], &i.to_be_bytes()));
         assert!(probes.into_iter().all(|p| from_js.set.lookup(p) == from_bytes.set.lookup(p)));
         // one base64 character of the payload changed: refused
         let at = file.find("\"payload\"").expect("payload") + 40;

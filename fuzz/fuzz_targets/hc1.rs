@@ -5,9 +5,9 @@
 //! input as the signer's key bytes.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use yima_core::foreign::ForeignParts;
-use yima_core::trust::KeyStatus;
-use yima_core::trust_dcc::{DccSigner, DccType};
+use yima_core::ForeignParts;
+use yima_core::KeyStatus;
+use yima_core::{DccSigner, DccType};
 use yima_dcc::cert::{self, Signer};
 
 static SIGNER: std::sync::OnceLock<Option<Signer>> = std::sync::OnceLock::new();
@@ -54,7 +54,7 @@ fn signer() -> Option<&'static Signer> {
 fuzz_target!(|data: &[u8]| {
     let now = chrono::DateTime::from_timestamp(1_625_000_000, 0).unwrap_or_default();
     let text = String::from_utf8_lossy(data);
-    let wrapped = format!("HC1:{}", yima_core::codec::encode_text(data).get(4..).unwrap_or_default());
+    let wrapped = format!("HC1:{}", yima_core::encode_text(data).get(4..).unwrap_or_default());
     let at_key = signer().and_then(|_| base64_spki());
     for t in [text.as_ref(), wrapped.as_str()] {
         if let Ok(r) = yima_dcc::read(t) {

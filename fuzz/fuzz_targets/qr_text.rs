@@ -1,7 +1,8 @@
 //! Arbitrary QR text (and arbitrary COSE bytes behind a valid prefix) → decode → verify.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use yima_core::{codec, demo, verify::verify};
+use yima_core::{encode_text, verify_credential as verify};
+use yima_issue::demo;
 
 static TRUST: std::sync::OnceLock<yima_core::TrustList> = std::sync::OnceLock::new();
 
@@ -10,5 +11,5 @@ fuzz_target!(|data: &[u8]| {
     let trust = TRUST.get_or_init(|| demo::trust_list(now));
     let text = String::from_utf8_lossy(data);
     let _ = verify(&text, trust, now);
-    let _ = verify(&codec::encode_text(data), trust, now);
+    let _ = verify(&encode_text(data), trust, now);
 });

@@ -3,7 +3,8 @@
 //! in a session (merging), with the input also choosing the time.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use yima_core::{demo, issue, session::Verifier, Session, VenueKey};
+use yima_core::{claims_from_cbor, Session, VenueKey, Verifier};
+use yima_issue::{demo, issue};
 
 struct Fixed {
     trust: yima_core::TrustList,
@@ -25,18 +26,18 @@ fuzz_target!(|data: &[u8]| {
     let (t, rest) = data.split_at(8);
     let secs = i64::from_le_bytes(t.try_into().unwrap_or_default()) % 20_000_000_000;
     let now = chrono::DateTime::from_timestamp(secs, 0).unwrap_or_default();
-    let Ok(claims) = issue::claims_from_cbor(rest) else { return };
+    let Ok(claims) = claims_from_cbor(rest) else { return };
     let key = match claims {
         yima_core::Claims::HealthCode(_) => &f.code_key,
         yima_core::Claims::TestReport(_) => &f.lab_key,
         yima_core::Claims::Itinerary(_) => &f.itinerary_key,
     };
-    let qr = issue::issue(&claims, key);
+    let qr = issue(&claims, key);
     // The signed data as if signed at `now` (same keys), so staleness and clock floor vary too.
     let (mut trust, mut policies) = (f.trust.clone(), f.policies.clone());
     trust.issued_at = now;
     policies.issued_at = now;
-    for venue in yima_core::demo::VENUES {
+    for venue in yima_issue::demo::VENUES {
         let v = Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 }, revocation: None };
         let mut s = Session::default();
         let a = v.scan(&mut s, &qr, now);
@@ -44,7 +45,7 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(a.card.verdict, b.card.verdict);
         let _ = serde_json::to_string(&b.card);
         for r in &b.card.reasons {
-            let _ = yima_core::i18n::reason(r, yima_core::i18n::Lang::En);
+            let _ = yima_core::reason_text(r, yima_core::Lang::En);
         }
     }
 });

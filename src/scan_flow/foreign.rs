@@ -6,9 +6,9 @@ use js_sys::{Promise, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use yima_core::card::ForeignView;
-use yima_core::foreign::ForeignParts;
-use yima_core::session::Verifier;
+use yima_core::ForeignView;
+use yima_core::ForeignParts;
+use yima_core::Verifier;
 use yima_core::Card;
 
 use crate::clock;

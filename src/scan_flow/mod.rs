@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use leptos::prelude::*;
-use yima_core::session::Verifier;
+use yima_core::Verifier;
 use yima_core::Card;
 
 use crate::state::{AppState, Shown};

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use yima_core::i18n;
+use yima_core::{Lang, verdict_text};
 
 use crate::scan_flow::close_card;
 use crate::state::AppState;
@@ -14,9 +14,9 @@ fn spoken(state: AppState) -> String {
     let lang = state.lang();
     state.card.with_untracked(|c| {
         c.as_ref().map_or_else(String::new, |s| {
-            let mut parts = vec![i18n::verdict(s.card.verdict, lang)];
+            let mut parts = vec![verdict_text(s.card.verdict, lang)];
             parts.extend(s.card.reason_texts(lang));
-            parts.join(if lang == i18n::Lang::Zh { "。" } else { ". " })
+            parts.join(if lang == Lang::Zh { "。" } else { ". " })
         })
     })
 }

@@ -1,10 +1,10 @@
 //! The one card: verdict (colour + icon + text), reasons in words, the verified facts.
 
 use leptos::prelude::*;
-use yima_core::card::{Card, ForeignView, Source, TestView, TripView};
-use yima_core::i18n::{self, Lang};
-use yima_core::policy::TimeBasis;
-use yima_core::{city, region, Colour, Reason, Verdict};
+use yima_core::{ago_text, Card, city_names, colour_text, ForeignView, outcome_text, provenance_text, region_name, Source, TestView, TripView, verdict_text};
+use yima_core::Lang;
+use yima_core::TimeBasis;
+use yima_core::{Colour, Reason, Verdict};
 
 use crate::state::{AppState, Shown};
 use crate::i18n_ui::{local_time, tr};
@@ -33,7 +33,7 @@ pub fn CardView() -> impl IntoView {
     move || {
         let shown = state.card.get()?;
         let lang = state.lang();
-        let place = format!("{} · {}", venue_name(state), region::name(shown.card.venue.region, lang));
+        let place = format!("{} · {}", venue_name(state), region_name(shown.card.venue.region, lang));
         Some(view! {
             // A dialog over the page (focus, Escape and the announcement: screens/a11y.rs).
             <div class="card-backdrop" role="dialog" aria-modal="true" tabindex="-1" data-testid="card-dialog"
@@ -53,10 +53,10 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> AnyView {
     let holder = c.holder.as_ref().map(|h| format!("{}  {}", h.masked_name, h.masked_id));
     // A national channel names itself: "国家政务服务平台 · 广东".
     let issuer = c.issuer_region.map(|r| match &c.channel {
-        Some(ch) if ch.national => format!("{} · {}", if lang == Lang::Zh { &ch.name_zh } else { &ch.name_en }, region::name(r, lang)),
-        _ => region::name(r, lang),
+        Some(ch) if ch.national => format!("{} · {}", if lang == Lang::Zh { &ch.name_zh } else { &ch.name_en }, region_name(r, lang)),
+        _ => region_name(r, lang),
     });
-    let colour = c.colour.map(|col| (colour_class(col), i18n::colour(col, lang)));
+    let colour = c.colour.map(|col| (colour_class(col), colour_text(col, lang)));
     // The date stays on one line (no "2022-03-" / "01" break).
     let vacc = c.vaccination.as_ref().map(|v| {
         let (before, after) = match lang {
@@ -69,8 +69,8 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> AnyView {
         .sources
         .iter()
         .map(|s| match s {
-            Source::HealthCode { region: r } => format!("{}{}", region::name(*r, lang), tr(lang, "健康码", " health code")),
-            Source::TestReport { region: r } => format!("{}{}", region::name(*r, lang), tr(lang, "纸质检测报告", " paper test report")),
+            Source::HealthCode { region: r } => format!("{}{}", region_name(*r, lang), tr(lang, "健康码", " health code")),
+            Source::TestReport { region: r } => format!("{}{}", region_name(*r, lang), tr(lang, "纸质检测报告", " paper test report")),
             Source::Itinerary { .. } => tr(lang, "通信行程卡", "itinerary card").to_string(),
         })
         .collect();
@@ -147,7 +147,7 @@ fn verdict_header(v: Verdict, lang: Lang) -> impl IntoView {
     view! {
         <header class="verdict" data-testid="verdict" data-verdict=v.code()>
             <span class="verdict-icon" aria-hidden="true">{icon(v)}</span>
-            <span class="verdict-text">{i18n::verdict(v, lang)}</span>
+            <span class="verdict-text">{verdict_text(v, lang)}</span>
         </header>
         // Shrinks to nothing as the card's auto-close time runs out.
         <div class="closing" aria-hidden="true" style=format!("animation-duration:{CARD_SECONDS}s")></div>
@@ -202,10 +202,10 @@ fn test_row(t: Option<&TestView>, lang: Lang, id: &'static str, label: &'static 
                 TimeBasis::Report => (tr(lang, "报告", "reported"), t.reported_at),
                 TimeBasis::Sample => (tr(lang, "采样", "sampled"), t.sampled_at),
             };
-            let who = i18n::provenance(t.provenance, &t.institution, lang);
+            let who = provenance_text(t.provenance, &t.institution, lang);
             // The age stays on one line ("80 h ago", not "80" / "h ago" at 200 % text).
-            let ago = i18n::ago(t.age_seconds, lang).replace(' ', "\u{a0}");
-            format!("{} · {} · {} {} · {}", i18n::outcome(t.outcome, lang), ago, basis, local_time(at), who)
+            let ago = ago_text(t.age_seconds, lang).replace(' ', "\u{a0}");
+            format!("{} · {} · {} {} · {}", outcome_text(t.outcome, lang), ago, basis, local_time(at), who)
         }
     };
     view! {
@@ -219,6 +219,6 @@ fn trip_row(t: &TripView, lang: Lang, alarm: bool) -> impl IntoView {
     let star = if t.star { tr(lang, " · ★ 到过中高风险地区所在城市", " · ★ visited a city with risk areas") } else { tr(lang, " · 无星", " · no star") };
     view! {
         <dt>{tr(lang, "14 天行程", "14-day trip")}</dt>
-        <dd data-testid="itinerary" data-star=t.star.to_string() class:alarm=alarm>{format!("{}{star}", city::names(&t.cities, lang))}</dd>
+        <dd data-testid="itinerary" data-star=t.star.to_string() class:alarm=alarm>{format!("{}{star}", city_names(&t.cities, lang))}</dd>
     }
 }

@@ -2,8 +2,7 @@
 //! and the endpoint's status with a manual refresh. Locked in kiosk mode.
 
 use leptos::prelude::*;
-use yima_core::i18n::Lang;
-use yima_core::region;
+use yima_core::{Lang, region_known, region_name};
 
 use crate::state::AppState;
 use crate::clock;
@@ -13,7 +12,7 @@ use crate::trust_store::{Sync, ENDPOINT};
 /// Regions offered: every province, plus the current code when it is finer (e.g. a city set
 /// by URL). Policies are selected by exact code, then province, then national.
 fn regions(current: u32) -> Vec<u32> {
-    let mut out: Vec<u32> = (11..=82).map(|p| p * 10000).filter(|c| region::is_known(*c)).collect();
+    let mut out: Vec<u32> = (11..=82).map(|p| p * 10000).filter(|c| region_known(*c)).collect();
     if !out.contains(&current) {
         out.insert(0, current);
     }
@@ -90,7 +89,7 @@ pub fn SettingsScreen() -> impl IntoView {
                     on:change=move |ev| { if let Ok(r) = event_target_value(&ev).parse() { edit(Box::new(move |p| p.region = r)); } }>
                     {move || regions(state.prefs.with(|p| p.region)).into_iter().map(|r| {
                         let selected = state.prefs.with(|p| p.region == r);
-                        view! { <option value=r.to_string() selected=selected>{format!("{} {r}", region::name(r, lang()))}</option> }
+                        view! { <option value=r.to_string() selected=selected>{format!("{} {r}", region_name(r, lang()))}</option> }
                     }).collect_view()}
                 </select>
             </label>

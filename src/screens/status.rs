@@ -2,9 +2,8 @@
 //! banners for stale data, a clock that is behind, missing storage and sync problems.
 
 use leptos::prelude::*;
-use yima_core::session::Verifier;
-use yima_core::verdict::Reason;
-use yima_core::{i18n, region};
+use yima_core::{Lang, reason_text, region_name, Verifier};
+use yima_core::Reason;
 
 use crate::state::AppState;
 use crate::clock;
@@ -22,8 +21,8 @@ pub fn venue_name(state: AppState) -> String {
     })
 }
 
-fn tr_owned(lang: i18n::Lang, zh: &str, en: &str) -> String {
-    if lang == i18n::Lang::Zh { zh.into() } else { en.into() }
+fn tr_owned(lang: Lang, zh: &str, en: &str) -> String {
+    if lang == Lang::Zh { zh.into() } else { en.into() }
 }
 
 #[component]
@@ -35,8 +34,8 @@ pub fn StatusStrip() -> impl IntoView {
             Some(k) => {
                 let a = age((clock::now() - k.issued_at).num_seconds(), lang());
                 match lang() {
-                    i18n::Lang::Zh => format!("信任数据 {a}前签发"),
-                    i18n::Lang::En => format!("Trust data signed {a} ago"),
+                    Lang::Zh => format!("信任数据 {a}前签发"),
+                    Lang::En => format!("Trust data signed {a} ago"),
                 }
             }
             None => tr(lang(), "无信任数据", "No trust data").into(),
@@ -51,7 +50,7 @@ pub fn StatusStrip() -> impl IntoView {
         let mut out: Vec<(&'static str, String)> = reasons
             .iter()
             .filter(|r| matches!(r, Reason::TrustDataStale | Reason::ClockBehindTrustList | Reason::NoTrustData | Reason::RevocationDataStale))
-            .map(|r| ("warn", i18n::reason(r, l)))
+            .map(|r| ("warn", reason_text(r, l)))
             .collect();
         if !storage_ok {
             out.push(("info", tr(l, "本机无法保存数据：离线时将无法核验", "This device cannot keep data: verification needs the network").into()));
@@ -71,7 +70,7 @@ pub fn StatusStrip() -> impl IntoView {
     view! {
         <div class="status-strip" data-testid="status">
             <span class="venue" data-testid="venue">{move || venue_name(state)}</span>
-            <span>{move || region::name(state.prefs.with(|p| p.region), lang())}</span>
+            <span>{move || region_name(state.prefs.with(|p| p.region), lang())}</span>
             <span data-testid="trust-age">{trust_age}</span>
             <span class="counters" data-testid="counters">
                 <b class="c-pass"><span aria-hidden="true">"✔ "</span><span class="sr-only">{move || tr(lang(), "通过", "passed")}</span>{move || state.counters.with(|c| c.pass)}</b>

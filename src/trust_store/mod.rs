@@ -11,8 +11,8 @@ use ed25519_dalek::VerifyingKey;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use yima_core::envelope::{EnvelopeError, Rollback, SignedContent, MAX_FILE_LEN};
-use yima_core::revocation::Revocations;
+use yima_core::{EnvelopeError, MAX_FILE_LEN, Rollback, SignedContent};
+use yima_core::Revocations;
 use yima_core::{PolicySet, Time, TrustList};
 
 use crate::storage;
@@ -26,6 +26,14 @@ pub const ENDPOINT: &str = match option_env!("YIMA_ENDPOINT") {
 const ROOT_KEY_B64: Option<&str> = option_env!("YIMA_ROOT_KEY");
 pub(crate) const FETCH_TIMEOUT_MS: u32 = 8000;
 
+/// The public demo root key (yima-issue's `demo::root_key()`, derived from the published demo
+/// seed): a constant, so the app carries no key derivation and no issuing crate. The wasm tests
+/// (src/tests.rs) hold it to the derivation.
+pub const DEMO_ROOT_PUBLIC_KEY: [u8; 32] = [
+    64, 123, 26, 132, 197, 98, 48, 102, 83, 85, 41, 108, 132, 227, 62, 4, 35, 190, 83, 62, 179, 206, 1, 231, 187, 63, 197, 173, 230,
+    55, 131, 75,
+];
+
 /// Demo builds pin the public demo root and offer the Demo screen.
 pub const fn is_demo_build() -> bool {
     ROOT_KEY_B64.is_none()
@@ -34,7 +42,7 @@ pub const fn is_demo_build() -> bool {
 /// The pinned root keys (none if the build-time key is malformed: nothing will verify).
 pub fn roots() -> Vec<VerifyingKey> {
     match ROOT_KEY_B64 {
-        None => VerifyingKey::from_bytes(&yima_core::demo::ROOT_PUBLIC_KEY).into_iter().collect(),
+        None => VerifyingKey::from_bytes(&DEMO_ROOT_PUBLIC_KEY).into_iter().collect(),
         Some(b) => B64
             .decode(b.trim())
             .ok()
@@ -99,7 +107,7 @@ fn high_water<T: Stored>() -> u64 {
 /// Loads a stored copy; a copy that no longer verifies is removed. Returns (copy, corrupt?).
 fn load_one<T: Stored>(roots: &[VerifyingKey]) -> (Option<T>, bool) {
     let Some(text) = storage::get(T::STORE_KEY) else { return (None, false) };
-    match T::open_with(text.as_bytes(), roots) {
+    match T::open(text.as_bytes(), roots) {
         Ok(v) => {
             (Some(v), false)
         }
@@ -121,7 +129,7 @@ pub fn load_stored() -> TrustState {
 
 /// Verifies fetched bytes and checks them against what is held; stores them when accepted.
 pub fn accept<T: Stored>(text: &str, current: Option<&T>, roots: &[VerifyingKey]) -> Result<T, String> {
-    let new = T::open_with(text.as_bytes(), roots).map_err(|e| format!("{}: {e}", T::FILE))?;
+    let new = T::open(text.as_bytes(), roots).map_err(|e| format!("{}: {e}", T::FILE))?;
     let have = current.map_or(0, T::sequence).max(high_water::<T>());
     if new.sequence() < have {
         return Err(format!("{}: {}", T::FILE, Rollback { have, got: new.sequence() }));

@@ -9,7 +9,7 @@
 
 use ed25519_dalek::VerifyingKey;
 use js_sys::Promise;
-use yima_core::revocation::{DeltaList, HighWater, Revocations, MAX_DELTA_LEN, MAX_FULL_LEN};
+use yima_core::{DeltaList, HighWater, MAX_DELTA_LEN, MAX_FULL_LEN, Revocations};
 
 use super::signed_js;
 use super::{fetch_capped, fetched, fetched_js, Fetched, ENDPOINT, FETCH_TIMEOUT_MS};
@@ -65,7 +65,7 @@ fn get_as<T>(file: &str, got: Fetched<T>, refused: &mut Vec<String>, failed: &mu
     match got {
         Fetched::Text(t) => Some(t),
         Fetched::TooLarge => {
-            refused.push(format!("{file}: {}", yima_core::envelope::EnvelopeError::TooLarge));
+            refused.push(format!("{file}: {}", yima_core::EnvelopeError::TooLarge));
             None
         }
         Fetched::Failed(why) => {

@@ -1,15 +1,15 @@
 //! Opens a root-signed file that stays a JS string (the full revocation list: 3 MB of text for
 //! 1,000,000 entries). The browser's own `JSON.parse` reads the envelope, and the payload's
 //! base64 crosses into wasm only in 64 KB slices, each decoded straight into the one buffer that
-//! is verified and then read in place (`yima_core::envelope::open_fields`). wasm memory never
+//! is verified and then read in place (`yima_core::open_fields`). wasm memory never
 //! shrinks, so this keeps opening the list at the payload's size instead of four copies of it.
 //! Rust only (js_sys), no JS file: shared with bench/revocation/wasm, which measures it.
 
 use ed25519_dalek::VerifyingKey;
 use js_sys::{Function, JsString, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use yima_core::envelope::{self, EnvelopeError, Fields, Payload};
-use yima_core::revocation::{FullList, RevocationError, FULL_KIND};
+use yima_core::{EnvelopeError, Fields, open_fields, Payload};
+use yima_core::{FULL_KIND, FullList, RevocationError};
 
 /// UTF-16 units per slice; a multiple of 4 so that each slice is whole base64.
 const SLICE: u32 = 64 * 1024;
@@ -41,7 +41,7 @@ pub fn open_payload(kind: &str, text: &JsString, roots: &[VerifyingKey], cap: us
     let n = payload.length();
     let fields = Fields { yima: &yima, kid: &kid, signature: &signature, payload_len: n as usize };
     let slices = (0..n).step_by(SLICE as usize).map(|i| String::from(payload.slice(i, n.min(i + SLICE))));
-    envelope::open_fields(kind, &fields, slices, roots, cap)
+    open_fields(kind, &fields, slices, roots, cap)
 }
 
 /// Verifies and parses a full revocation list held as a JS string (`cap`: the app's

@@ -30,7 +30,7 @@ export async function run({ url }) {
 }
 
 // A health code and another province's paper report (either order) → one merged card; the
-// pairs and their expected verdicts come from merge_cases.json (yima_core::demo::merge_cases()).
+// pairs and their expected verdicts come from merge_cases.json (yima_issue::demo::merge_cases()).
 async function mergeCases(browser, url) {
   for (const venue of VENUES) {
     const page = await browser.newPage();

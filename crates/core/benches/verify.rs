@@ -1,6 +1,7 @@
 //! decode-text → verify → evaluate, per credential.
 use criterion::{criterion_group, criterion_main, Criterion};
-use yima_core::{demo, session::Verifier, PolicySet, Session, VenueKey};
+use yima_core::{PolicySet, Session, VenueKey, Verifier};
+use yima_issue::demo;
 
 fn bench(c: &mut Criterion) {
     let now = chrono::Utc::now();

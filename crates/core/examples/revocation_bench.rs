@@ -11,8 +11,9 @@ use std::time::Instant;
 
 use chrono::{TimeZone, Utc};
 use flate2::{write::GzEncoder, Compression};
-use yima_core::envelope;
-use yima_core::revocation::{entry, DeltaList, FullList, Header, Revocations, Set, Status, FULL_KIND};
+use yima_core::open_payload;
+use yima_issue::Seal;
+use yima_core::{DeltaList, FULL_KIND, FullList, revocation_entry as entry, RevocationHeader as Header, Revocations, RevocationSet as Set, RevocationStatus as Status};
 
 const PROBES: u64 = 10_000_000;
 
@@ -44,11 +45,11 @@ fn measure(n: u64, width: Option<u8>) {
         Set::Fuse32(_) => "fuse32".into(),
     };
     let full = FullList { header: header.clone(), count: n as u32, set };
-    let root = yima_core::demo::root_key();
+    let root = yima_issue::demo::root_key();
     let file = full.seal(&root);
     let roots = [root.verifying_key()];
     let t = Instant::now();
-    let opened = envelope::open_payload(FULL_KIND, file.as_bytes(), &roots, usize::MAX).expect("opens");
+    let opened = open_payload(FULL_KIND, file.as_bytes(), &roots, usize::MAX).expect("opens");
     let parsed = FullList::parse_in_place(opened).expect("parses");
     let open_ms = t.elapsed().as_secs_f64() * 1e3;
     let r = Revocations::new(parsed);
@@ -66,7 +67,7 @@ fn measure(n: u64, width: Option<u8>) {
         gz(file.as_bytes()) as f64 / n as f64,
         mb(r.full().set.heap_bytes()),
         build.as_secs_f64(),
-        if file.len() > yima_core::revocation::MAX_FULL_LEN { " (over the app's 4 MiB cap)" } else { "" },
+        if file.len() > yima_core::MAX_FULL_LEN { " (over the app's 4 MiB cap)" } else { "" },
         if hits == 0 { "none".to_string() } else { format!("1 in {:.0}", PROBES as f64 / hits as f64) },
     );
 }
@@ -74,7 +75,7 @@ fn measure(n: u64, width: Option<u8>) {
 fn delta(n: u64) {
     let at = Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).single().unwrap_or_default();
     let d = DeltaList::build(Header { sequence: 2, issued_at: at, max_age_hours: 48, demo: false }, 1, &entries(3, 0..n));
-    let file = d.seal(&yima_core::demo::root_key());
+    let file = d.seal(&yima_issue::demo::root_key());
     println!("{n:>10} delta entries (exact 8-byte): file {}, gzipped {}", mb(file.len()), mb(gz(file.as_bytes())));
 }
 
@@ -82,7 +83,7 @@ fn write(dir: &str, sizes: &[u64]) {
     let at = Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).single().unwrap_or_default();
     for &n in sizes {
         let full = FullList::build(Header { sequence: 1, issued_at: at, max_age_hours: 192, demo: true }, &entries(1, 0..n)).expect("filter builds");
-        std::fs::write(format!("{dir}/full-{n}.json"), full.seal(&yima_core::demo::root_key())).expect("writes");
+        std::fs::write(format!("{dir}/full-{n}.json"), full.seal(&yima_issue::demo::root_key())).expect("writes");
     }
 }
 

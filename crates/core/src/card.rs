@@ -72,10 +72,10 @@ pub struct Line {
 }
 
 impl Line {
-    pub fn text(&self, lang: crate::i18n::Lang) -> &str {
+    pub fn text(&self, lang: crate::lang::Lang) -> &str {
         match lang {
-            crate::i18n::Lang::Zh => &self.zh,
-            crate::i18n::Lang::En => &self.en,
+            crate::lang::Lang::Zh => &self.zh,
+            crate::lang::Lang::En => &self.en,
         }
     }
 }
@@ -161,10 +161,10 @@ impl Card {
     }
 
     /// The reasons in words, worst first (foreign or not).
-    pub fn reason_texts(&self, lang: crate::i18n::Lang) -> Vec<String> {
+    pub fn reason_texts(&self, lang: crate::lang::Lang) -> Vec<String> {
         match &self.foreign {
             Some(f) => f.reasons.iter().map(|l| l.text(lang).to_string()).collect(),
-            None => self.reasons.iter().map(|r| crate::i18n::reason(r, lang)).collect(),
+            None => self.reasons.iter().map(|r| crate::words::reason(r, lang)).collect(),
         }
     }
 

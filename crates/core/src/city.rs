@@ -2,7 +2,7 @@
 //! Municipalities, provincial capitals and large cities; any other code is shown as its
 //! province and the bare code (see [`name`]).
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::region;
 
 /// (code, Chinese name, English name)

@@ -9,14 +9,13 @@
 use std::borrow::Cow;
 
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
-use ed25519_dalek::{Signer, SigningKey, VerifyingKey};
-use serde::{Deserialize, Serialize};
+use ed25519_dalek::VerifyingKey;
+use serde::Deserialize;
 
 use crate::keys::kid;
 
 /// Largest signed file accepted, before any parsing.
 pub const MAX_FILE_LEN: usize = 1024 * 1024;
-const FORMAT: &str = "signed-v1";
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EnvelopeError {
@@ -32,7 +31,7 @@ pub enum EnvelopeError {
     Content(String),
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct Envelope<'a> {
     #[serde(borrow)]
     yima: Cow<'a, str>,
@@ -44,21 +43,14 @@ struct Envelope<'a> {
     signature: Cow<'a, str>,
 }
 
-fn message(kind: &str, payload: &[u8]) -> Vec<u8> {
+/// The envelope's `yima` field.
+pub const FORMAT: &str = "signed-v1";
+
+/// The bytes a root signs for a file of `kind`: `"yima-signed-v1:" ‖ kind ‖ ":" ‖ payload`.
+pub fn message(kind: &str, payload: &[u8]) -> Vec<u8> {
     let mut m = format!("yima-{FORMAT}:{kind}:").into_bytes();
     m.extend_from_slice(payload);
     m
-}
-
-/// Signs `payload` (already serialised) as a file of `kind`.
-pub fn seal(kind: &str, payload: &[u8], root: &SigningKey) -> String {
-    let env = Envelope {
-        yima: FORMAT.into(),
-        kid: hex(&kid(&root.verifying_key())).into(),
-        payload: B64.encode(payload).into(),
-        signature: B64.encode(root.sign(&message(kind, payload)).to_bytes()).into(),
-    };
-    serde_json::to_string_pretty(&env).unwrap_or_default()
 }
 
 /// Verifies a file of `kind` against the pinned root keys and returns the signed payload bytes.
@@ -174,96 +166,7 @@ impl Payload {
     }
 }
 
-/// Content of a root-signed file: knows its kind and its signed header fields.
-pub trait SignedContent: Serialize + serde::de::DeserializeOwned {
-    const KIND: &'static str;
-    fn sequence(&self) -> u64;
-    fn issued_at(&self) -> crate::Time;
-    fn max_age_hours(&self) -> u32;
-
-    /// Serialises and root-signs the content.
-    fn seal_with(&self, root: &SigningKey) -> String {
-        seal(Self::KIND, &serde_json::to_vec(self).unwrap_or_default(), root)
-    }
-
-    /// Verifies a file against the pinned roots, then parses the signed payload.
-    fn open_with(file: &[u8], roots: &[VerifyingKey]) -> Result<Self, EnvelopeError> {
-        let payload = open(Self::KIND, file, roots)?;
-        serde_json::from_slice(&payload).map_err(|e| EnvelopeError::Content(e.to_string()))
-    }
-
-    /// Whether the content is older than its signed maximum age at `now`.
-    fn stale_at(&self, now: crate::Time) -> bool {
-        now - self.issued_at() > chrono::Duration::hours(i64::from(self.max_age_hours()))
-    }
-
-    /// Refuses a replayed older file: `self` may replace `current` only if not older.
-    fn newer_than(&self, current: Option<&Self>) -> Result<(), Rollback> {
-        match current {
-            Some(c) if self.sequence() < c.sequence() => Err(Rollback { have: c.sequence(), got: self.sequence() }),
-            _ => Ok(()),
-        }
-    }
-}
-
-/// A file older than the one already accepted.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("sequence {got} is older than the accepted {have}")]
-pub struct Rollback {
-    pub have: u64,
-    pub got: u64,
-}
-
 /// Lower-case hex.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::keys::derived_key;
-
-    #[test]
-    fn seal_and_open() {
-        let root = derived_key(b"t", "root");
-        let f = seal("trust-list", b"{\"a\":1}", &root);
-        let roots = [root.verifying_key()];
-        assert_eq!(open("trust-list", f.as_bytes(), &roots).unwrap(), b"{\"a\":1}");
-        assert_eq!(open("policies", f.as_bytes(), &roots), Err(EnvelopeError::BadSignature));
-        let other = derived_key(b"t", "issuer");
-        assert_eq!(open("trust-list", f.as_bytes(), &[other.verifying_key()]), Err(EnvelopeError::UnknownSigner));
-        assert_eq!(open("trust-list", b"not json", &roots), Err(EnvelopeError::NotEnvelope));
-        assert_eq!(open("trust-list", &vec![b' '; MAX_FILE_LEN + 1], &roots), Err(EnvelopeError::TooLarge));
-        // an issuer key that signs a file, claiming the root's kid, fails
-        let forged = seal("trust-list", b"{}", &other).replace(&hex(&kid(&other.verifying_key())), &hex(&kid(&roots[0])));
-        assert_eq!(open("trust-list", forged.as_bytes(), &roots), Err(EnvelopeError::BadSignature));
-    }
-
-    #[test]
-    fn fields_with_payload_in_chunks_open_as_the_whole_file() {
-        let root = derived_key(b"t", "root");
-        let roots = [root.verifying_key()];
-        let payload: Vec<u8> = (0..1000u32).map(|i| (i * 7 % 251) as u8).collect();
-        let f = seal("k", &payload, &root);
-        let env: Envelope = serde_json::from_str(&f).unwrap();
-        let fields = Fields { yima: &env.yima, kid: &env.kid, signature: &env.signature, payload_len: env.payload.len() };
-        let b64 = env.payload.as_bytes();
-        for size in [4, 8, 400, 1336, 4096] {
-            let got = open_fields("k", &fields, b64.chunks(size), &roots, usize::MAX).unwrap();
-            assert_eq!(got.bytes(), &payload[..], "chunks of {size}");
-            assert_eq!(got.all().as_ptr().align_offset(4), 0);
-        }
-        assert_eq!(open_payload("k", f.as_bytes(), &roots, MAX_FILE_LEN).unwrap().bytes(), &payload[..]);
-        // a chunk that is not whole base64 (but the last), another kind, a changed byte, too long
-        assert_eq!(open_fields("k", &fields, b64.chunks(6), &roots, usize::MAX).err(), Some(EnvelopeError::NotEnvelope));
-        assert_eq!(open_fields("other", &fields, [b64], &roots, usize::MAX).err(), Some(EnvelopeError::BadSignature));
-        let mut changed = b64.to_vec();
-        changed[10] = if changed[10] == b'A' { b'B' } else { b'A' };
-        assert_eq!(open_fields("k", &fields, [&changed[..]], &roots, usize::MAX).err(), Some(EnvelopeError::BadSignature));
-        assert_eq!(open_fields("k", &fields, [b64], &roots, b64.len() - 1).err(), Some(EnvelopeError::TooLarge));
-        // a payload longer than stated cannot overrun the buffer
-        let short = Fields { payload_len: 8, ..fields };
-        assert_eq!(open_fields("k", &short, [b64], &roots, usize::MAX).err(), Some(EnvelopeError::NotEnvelope));
-    }
 }

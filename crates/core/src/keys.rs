@@ -1,6 +1,6 @@
-//! Key identifiers, deterministic demo keys and the holder hash.
+//! Signature checks and key identifiers.
 
-use ed25519_dalek::{SigningKey, VerifyingKey};
+use ed25519_dalek::VerifyingKey;
 use sha2::{Digest, Sha256};
 
 /// Checks an Ed25519 signature. Every signature check in Yima goes through here.
@@ -31,75 +31,4 @@ pub fn kid(key: &VerifyingKey) -> [u8; KID_LEN] {
     let mut k = [0u8; KID_LEN];
     k.copy_from_slice(&d[..KID_LEN]);
     k
-}
-
-/// A signing key derived from a label and a seed: SHA-256(seed ‖ 0x00 ‖ label).
-/// Used for demo keys (public, fixed seed) and reproducible test keys only.
-pub fn derived_key(seed: &[u8], label: &str) -> SigningKey {
-    let mut h = Sha256::new();
-    h.update(seed);
-    h.update([0u8]);
-    h.update(label.as_bytes());
-    SigningKey::from_bytes(&h.finalize().into())
-}
-
-/// Domain-separation salt for the holder hash. National, so that codes from
-/// different provinces for the same person match.
-pub const HOLDER_SALT: &[u8] = b"yima-holder-v1";
-
-/// 16-byte salted hash of a full ID number: SHA-256(HOLDER_SALT ‖ id)[..16].
-pub fn holder_hash(id_number: &str) -> [u8; 16] {
-    let mut h = Sha256::new();
-    h.update(HOLDER_SALT);
-    h.update(id_number.trim().to_ascii_uppercase().as_bytes());
-    let d = h.finalize();
-    let mut out = [0u8; 16];
-    out.copy_from_slice(&d[..16]);
-    out
-}
-
-/// Masks an ID number: keeps the first 4 and last 4 characters.
-pub fn mask_id(id_number: &str) -> String {
-    let chars: Vec<char> = id_number.trim().chars().collect();
-    if chars.len() <= 8 {
-        return "*".repeat(chars.len());
-    }
-    let n = chars.len();
-    chars[..4].iter().chain(std::iter::repeat_n(&'*', n - 8)).chain(&chars[n - 4..]).collect()
-}
-
-/// Masks a name: keeps the first character.
-pub fn mask_name(name: &str) -> String {
-    let mut c = name.trim().chars();
-    match c.next() {
-        Some(first) => std::iter::once(first).chain(c.map(|_| '*')).collect(),
-        None => String::new(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn masks() {
-        assert_eq!(mask_id("310101199001011234"), "3101**********1234");
-        assert_eq!(mask_name("陈小明"), "陈**");
-        assert_eq!(mask_name("陈"), "陈");
-        assert_eq!(mask_id("1234"), "****");
-    }
-
-    #[test]
-    fn holder_hash_ignores_case_and_space_only() {
-        assert_eq!(holder_hash("31010119900101123x"), holder_hash(" 31010119900101123X "));
-        assert_ne!(holder_hash("310101199001011234"), holder_hash("310101199001011235"));
-    }
-
-    #[test]
-    fn derived_keys_are_stable_and_distinct() {
-        let a = derived_key(b"seed", "a");
-        assert_eq!(a.to_bytes(), derived_key(b"seed", "a").to_bytes());
-        assert_ne!(a.to_bytes(), derived_key(b"seed", "b").to_bytes());
-        assert_ne!(kid(&a.verifying_key()), kid(&derived_key(b"seed", "b").verifying_key()));
-    }
 }

@@ -1,13 +1,10 @@
 //! Root-signed venue policies (`policies.json`): per region × venue type.
 
 use chrono::Duration;
-use ed25519_dalek::VerifyingKey;
 use serde::{Deserialize, Serialize};
 
 use crate::claims::Colour;
-use crate::envelope::SignedContent;
 use crate::region::province_of;
-use crate::trust::TrustError;
 use crate::Time;
 
 /// File kind bound into the root signature.
@@ -157,33 +154,6 @@ impl PolicySet {
         }
         out
     }
-
-    pub fn is_stale(&self, now: Time) -> bool {
-        self.stale_at(now)
-    }
-
-    pub fn seal(&self, root: &ed25519_dalek::SigningKey) -> String {
-        self.seal_with(root)
-    }
-
-    pub fn open(file: &[u8], roots: &[VerifyingKey]) -> Result<Self, TrustError> {
-        Ok(Self::open_with(file, roots)?)
-    }
-
-    pub fn check_newer_than(&self, current: Option<&PolicySet>) -> Result<(), TrustError> {
-        Ok(self.newer_than(current)?)
-    }
 }
 
-impl SignedContent for PolicySet {
-    const KIND: &'static str = KIND;
-    fn sequence(&self) -> u64 {
-        self.sequence
-    }
-    fn issued_at(&self) -> Time {
-        self.issued_at
-    }
-    fn max_age_hours(&self) -> u32 {
-        self.max_age_hours
-    }
-}
+crate::signed::signed_content!(PolicySet, KIND);

@@ -50,10 +50,10 @@ pub fn names(code: u32) -> Option<(&'static str, &'static str)> {
 }
 
 /// Name in the given language, or the bare code when unknown.
-pub fn name(code: u32, lang: crate::i18n::Lang) -> String {
+pub fn name(code: u32, lang: crate::lang::Lang) -> String {
     match (names(code), lang) {
-        (Some((zh, _)), crate::i18n::Lang::Zh) => zh.to_string(),
-        (Some((_, en)), crate::i18n::Lang::En) => en.to_string(),
+        (Some((zh, _)), crate::lang::Lang::Zh) => zh.to_string(),
+        (Some((_, en)), crate::lang::Lang::En) => en.to_string(),
         (None, _) => format!("{code:06}"),
     }
 }
@@ -66,7 +66,7 @@ pub fn is_known(code: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
+    use crate::lang::Lang;
 
     #[test]
     fn names_of_provinces_and_cities() {

@@ -11,6 +11,7 @@ use crate::claims::Claims;
 use crate::evaluate::{evaluate, Facts};
 use crate::policy::{PolicySet, VenueKey};
 use crate::revocation::{Revocations, Status};
+use crate::signed::SignedContent;
 use crate::trust::{IssuerKey, TrustList};
 use crate::verdict::Reason;
 use crate::verify::{verify, Verification};

@@ -26,7 +26,7 @@ impl Verdict {
     }
 }
 
-/// Why. A closed set, so the UI can translate every one (see [`crate::i18n`]).
+/// Why. A closed set, so the UI can translate every one (words.rs words each one).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Reason {
@@ -82,7 +82,7 @@ pub enum Reason {
     /// The venue's policy has no rule for foreign certificates.
     DccNoRule,
     /// The venue does not accept this type of certificate (test, vaccination or recovery).
-    DccTypeNotAccepted { kind: crate::trust_dcc::DccType },
+    DccTypeNotAccepted { kind: crate::trust::DccType },
     DccTestPositive,
     /// Counted from sample collection, the only time a DCC test carries.
     DccTestTooOld { age_seconds: i64, max_hours: u32 },
@@ -214,7 +214,7 @@ mod tests {
             ItineraryMissing, ItineraryExpired, ItineraryStar { cities: vec![310100], action: StarAction::Check },
             HealthCodeMissing, CredentialRevoked, RevocationSuspected, DccMalformed, DccUnknownSigner, DccBadSignature,
             DccKeyUsage, DccExpired { at: t }, DccNotYetValid { from: t }, DccSignerOutside, DccNoRule,
-            DccTypeNotAccepted { kind: crate::trust_dcc::DccType::Test }, DccTestPositive,
+            DccTypeNotAccepted { kind: crate::trust::DccType::Test }, DccTestPositive,
             DccTestTooOld { age_seconds: 1, max_hours: 0 }, DccTestTypeNotAccepted, DccTestInFuture,
             DccVaccinationIncomplete { dose: 1, of: 2 }, DccVaccinationTooRecent { days: 1, min_days: 14 }, DccRecoveryOutside,
             NoTrustData, TrustDataStale,

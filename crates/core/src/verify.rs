@@ -38,7 +38,7 @@ fn check<'t>(text: &str, trust: &'t TrustList, now: Time) -> Result<(Claims, &'t
         return Err(Reason::BadSignature);
     }
     // Only signed bytes are parsed.
-    let claims = crate::issue::claims_from_cbor(&opened.payload).map_err(|_| Reason::Malformed)?;
+    let claims = crate::claims::from_cbor(&opened.payload).map_err(|_| Reason::Malformed)?;
     if entry.status == KeyStatus::Revoked {
         return Err(Reason::KeyRevoked);
     }

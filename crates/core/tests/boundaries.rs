@@ -2,9 +2,10 @@
 mod common;
 use chrono::Duration;
 use common::*;
-use yima_core::claims::{Claims, Colour, TestKind, TestOutcome, TestResult};
-use yima_core::policy::TimeBasis;
-use yima_core::{demo, issue::issue, Reason, Verdict};
+use yima_core::{Claims, Colour, TestKind, TestOutcome, TestResult};
+use yima_core::TimeBasis;
+use yima_core::{Reason, Verdict};
+use yima_issue::{demo, issue};
 
 /// A fresh green code whose NAT was reported `age` before `now()`.
 fn nat_aged(age: Duration, antigen_age: Option<Duration>) -> String {

@@ -3,9 +3,10 @@
 mod common;
 use chrono::Duration;
 use common::*;
-use yima_core::claims::{Claims, Itinerary, Provenance, TestKind};
-use yima_core::policy::StarAction;
-use yima_core::{demo, issue::issue, Colour, Reason, Session, Verdict};
+use yima_core::{Claims, Itinerary, Provenance, TestKind};
+use yima_core::StarAction;
+use yima_core::{Colour, Reason, Session, Verdict};
+use yima_issue::{demo, issue};
 
 fn hc(h: yima_core::HealthCode, label: &str) -> String {
     issue(&Claims::HealthCode(h), &demo::key(label))
@@ -67,7 +68,7 @@ fn a_star_allows_checks_or_denies_as_the_venue_says() {
         assert!(card.reasons.contains(&star), "{venue}: {:?}", card.reasons);
         assert!(card.itinerary.as_ref().is_some_and(|t| t.star));
     }
-    let zh = yima_core::i18n::reason(&Reason::ItineraryStar { cities: vec![310100, 440300], action: StarAction::Check }, yima_core::i18n::Lang::Zh);
+    let zh = yima_core::reason_text(&Reason::ItineraryStar { cities: vec![310100, 440300], action: StarAction::Check }, yima_core::Lang::Zh);
     assert_eq!(zh, "14 天内到过中高风险地区所在城市：上海、深圳");
 }
 
@@ -179,8 +180,8 @@ fn files_and_credentials_written_before_these_fields_still_read() {
     // institution_only / provenance: each reads with the old meaning.
     let entry = r#"{"kid":"00","region":310000,"name_zh":"a","name_en":"a","public_key":"","roles":["health_code"],
         "not_before":"2020-01-01T00:00:00Z","not_after":"2030-01-01T00:00:00Z","status":"active"}"#;
-    let key: yima_core::trust::IssuerKey = serde_json::from_str(entry).unwrap();
-    assert_eq!(key.scope, yima_core::trust::Scope::Province);
+    let key: yima_core::IssuerKey = serde_json::from_str(entry).unwrap();
+    assert_eq!(key.scope, yima_core::Scope::Province);
     assert!(!key.covers(440000) && key.covers(310100));
     let mut policy = serde_json::to_value(&demo::policies(now()).policies[0]).unwrap();
     policy.as_object_mut().unwrap().remove("itinerary");
@@ -188,7 +189,7 @@ fn files_and_credentials_written_before_these_fields_still_read() {
     assert_eq!(policy.itinerary, None);
     assert!(!policy.nat.unwrap().institution_only);
     // New fields are left out when they say what old readers assumed: old bytes stay the same.
-    let cbor = yima_core::issue::claims_cbor(&Claims::HealthCode(demo::health_code(now(), Colour::Green, None)));
+    let cbor = yima_issue::claims_cbor(&Claims::HealthCode(demo::health_code(now(), Colour::Green, None)));
     let value: ciborium::Value = ciborium::from_reader(cbor.as_slice()).unwrap();
     let text = format!("{value:?}");
     assert!(!text.contains("Text(\"j\")") && !text.contains("Text(\"m\")"), "{text}");

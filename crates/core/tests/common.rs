@@ -2,9 +2,10 @@
 #![allow(dead_code)]
 
 use chrono::{TimeZone, Utc};
-use yima_core::session::{Scan, Verifier};
-use yima_core::revocation::demo::revocations as demo_revocations;
-use yima_core::{demo, Session, Time, VenueKey, Verdict};
+use yima_core::{Scan, Verifier};
+use yima_issue::demo::revocations as demo_revocations;
+use yima_core::{Session, Time, VenueKey, Verdict};
+use yima_issue::demo;
 
 pub fn now() -> Time {
     Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()

@@ -1,7 +1,7 @@
 //! RFC 8032 test vectors, Wycheproof EdDSA vectors and small-order edge cases against the one
 //! signature check Yima uses (`keys::verify_raw`, i.e. ed25519-dalek `verify_strict`).
 use ed25519_dalek::{Signer, SigningKey};
-use yima_core::keys::verify_raw;
+use yima_core::verify_raw;
 
 fn h(s: &str) -> Vec<u8> {
     hex::decode(s.split_whitespace().collect::<String>()).unwrap()

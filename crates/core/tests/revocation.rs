@@ -4,27 +4,30 @@ mod common;
 
 use chrono::Duration;
 use common::{now, sample, verifier};
-use yima_core::claims::Claims;
-use yima_core::envelope::{self, EnvelopeError, Rollback};
-use yima_core::issue::issue;
-use yima_core::keys::kid;
-use yima_core::revocation::{self as rv, DeltaList, FullList, Header, RevocationError, Revocations, Set, Status};
-use yima_core::{demo, Colour, Reason, Session, Time, Verdict};
+use yima_core::{Claims, FULL_KIND, HighWater, MAX_DELTA_LEN, MAX_FULL_LEN, revocation_entry, Uid};
+use yima_issue::seal;
+use yima_issue::Seal;
+use yima_core::{EnvelopeError, Rollback};
+use yima_issue::issue;
+use yima_core::kid;
+use yima_core::{DeltaList, FullList, RevocationError, RevocationHeader as Header, Revocations, RevocationSet as Set, RevocationStatus as Status};
+use yima_core::{Colour, Reason, Session, Time, Verdict};
+use yima_issue::demo;
 
 fn header(sequence: u64, at: Time) -> Header {
     Header { sequence, issued_at: at, max_age_hours: 48, demo: true }
 }
 
-fn entry_of(label: &str, uid: &rv::Uid) -> u64 {
-    rv::entry(&kid(&demo::key(label).verifying_key()), uid)
+fn entry_of(label: &str, uid: &Uid) -> u64 {
+    revocation_entry(&kid(&demo::key(label).verifying_key()), uid)
 }
 
 /// Made-up entries of other credentials.
 fn others(n: u64) -> Vec<u64> {
-    (0..n).map(|i| rv::entry(&[9; 8], &(i as u128).to_be_bytes())).collect()
+    (0..n).map(|i| revocation_entry(&[9; 8], &(i as u128).to_be_bytes())).collect()
 }
 
-fn code_with_uid(uid: rv::Uid, at: Time) -> String {
+fn code_with_uid(uid: Uid, at: Time) -> String {
     let mut h = demo::health_code(at, Colour::Green, None);
     h.nat = Some(yima_core::TestResult {
         kind: yima_core::TestKind::Nat,
@@ -39,17 +42,17 @@ fn code_with_uid(uid: rv::Uid, at: Time) -> String {
     issue(&Claims::HealthCode(h), &demo::key("hc-310000"))
 }
 
-fn report_with_uid(uid: rv::Uid, at: Time) -> String {
+fn report_with_uid(uid: Uid, at: Time) -> String {
     let mut r = demo::paper_report(at, 10);
     r.uid = Some(uid);
     issue(&Claims::TestReport(r), &demo::key("lab-340000"))
 }
 
-fn with(revocations: Revocations, venue: &str) -> yima_core::session::Verifier {
-    yima_core::session::Verifier { revocation: Some(revocations), ..verifier(venue, now()) }
+fn with(revocations: Revocations, venue: &str) -> yima_core::Verifier {
+    yima_core::Verifier { revocation: Some(revocations), ..verifier(venue, now()) }
 }
 
-fn scan(v: &yima_core::session::Verifier, qr: &str) -> yima_core::Card {
+fn scan(v: &yima_core::Verifier, qr: &str) -> yima_core::Card {
     v.scan(&mut Session::default(), qr, now()).card
 }
 
@@ -72,7 +75,7 @@ fn revoked_health_code_and_paper_report_are_denied_with_the_reason() {
             assert!(card.holder.is_none(), "nothing of a revoked credential is shown as fact");
         }
     }
-    assert_eq!(yima_core::i18n::reason(&Reason::CredentialRevoked, yima_core::i18n::Lang::Zh), "此凭证已被签发方撤销");
+    assert_eq!(yima_core::reason_text(&Reason::CredentialRevoked, yima_core::Lang::Zh), "此凭证已被签发方撤销");
 }
 
 #[test]
@@ -83,7 +86,7 @@ fn not_revoked_credentials_verify_as_before() {
     assert_eq!(scan(&v, &code_with_uid([3; 16], now())).verdict, Verdict::Pass);
     assert_eq!(scan(&v, &sample("green_nat_20h", now())).verdict, Verdict::Pass);
     // the same identifier under another issuer is another entry
-    let other_issuer = rv::entry(&kid(&demo::key("hc-340000").verifying_key()), &[3; 16]);
+    let other_issuer = revocation_entry(&kid(&demo::key("hc-340000").verifying_key()), &[3; 16]);
     let v = with(demo_plus(&[other_issuer]), "metro");
     assert_eq!(scan(&v, &code_with_uid([3; 16], now())).verdict, Verdict::Pass);
     // the demo sample revoked by the demo delta is denied; the others are as expected
@@ -150,10 +153,10 @@ fn a_rollback_is_refused_by_the_high_water_mark_after_the_held_copy_is_dropped()
     let roots = [root.verifying_key()];
     let (full20, full19) = (FullList::build(header(20, now()), &others(4)).unwrap(), FullList::build(header(19, now()), &others(2)).unwrap());
     let (delta22, delta21) = (DeltaList::build(header(22, now()), 20, &[1]), DeltaList::build(header(21, now()), 19, &[]));
-    let mut floor = rv::HighWater::default();
+    let mut floor = HighWater::default();
     let mut held = None;
     Revocations::update_above(&mut held, Some(full20.seal(&root).as_bytes()), Some(delta22.seal(&root).as_bytes()), &roots, &mut floor).unwrap();
-    assert_eq!(floor, rv::HighWater { full: 20, delta: 22 });
+    assert_eq!(floor, HighWater { full: 20, delta: 22 });
     // the stored copy is gone (corrupted, cleared): the older files are still refused, nothing held
     let mut held = None;
     let got = Revocations::update_above(&mut held, Some(full19.seal(&root).as_bytes()), Some(delta21.seal(&root).as_bytes()), &roots, &mut floor);
@@ -205,7 +208,7 @@ fn corrupted_or_truncated_files_are_refused_and_the_held_copy_kept() {
     }
     let mut inconsistent = payload.clone();
     inconsistent[40] ^= 0x40; // a bit of the segment length (after header 26, count 4, tag 1, seed 8)
-    let signed = envelope::seal(rv::FULL_KIND, &inconsistent, &root);
+    let signed = seal(FULL_KIND, &inconsistent, &root);
     assert!(Revocations::update(&mut held, Some(signed.as_bytes()), None, &roots).is_err());
     let mut longer = payload.clone();
     longer.push(0);
@@ -214,9 +217,9 @@ fn corrupted_or_truncated_files_are_refused_and_the_held_copy_kept() {
     assert_eq!(DeltaList::parse(&unsorted.payload()), Err(RevocationError::Unsorted));
     assert_eq!(held.as_ref().unwrap().full().header.sequence, 30);
     // size caps come before parsing
-    let big = vec![b' '; rv::MAX_DELTA_LEN + 1];
+    let big = vec![b' '; MAX_DELTA_LEN + 1];
     assert_eq!(DeltaList::open(&big, &roots), Err(RevocationError::Envelope(EnvelopeError::TooLarge)));
-    let big = vec![b' '; rv::MAX_FULL_LEN + 1];
+    let big = vec![b' '; MAX_FULL_LEN + 1];
     assert_eq!(FullList::open(&big, &roots).err(), Some(RevocationError::Envelope(EnvelopeError::TooLarge)));
 }
 
@@ -236,7 +239,7 @@ fn a_delta_on_top_of_the_full_list_answers_as_the_rebuilt_full_list() {
         assert_eq!((layered.status_of(*e), rebuilt.status_of(*e)), (Status::Revoked, Status::Revoked));
     }
     for i in 0..50_000u64 {
-        let e = rv::entry(&[8; 8], &(u128::from(i)).to_be_bytes());
+        let e = revocation_entry(&[8; 8], &(u128::from(i)).to_be_bytes());
         assert_eq!(layered.status_of(e), rebuilt.status_of(e), "entry {i}");
     }
     assert_eq!(layered.entry_count(), rebuilt.entry_count());

@@ -2,7 +2,8 @@
 //! the merge cases merge into one card.
 mod common;
 use common::*;
-use yima_core::{demo, Reason, Session, Verdict};
+use yima_core::{Reason, Session, Verdict};
+use yima_issue::demo;
 
 #[test]
 fn every_sample_gets_its_expected_verdict() {
@@ -60,14 +61,14 @@ fn a_report_of_another_person_or_after_the_window_does_not_merge() {
     let v = verifier("mall", now());
     let mut session = Session::default();
     v.scan(&mut session, &sample("green_no_nat", now()), now());
-    let later = now() + chrono::Duration::seconds(yima_core::session::MERGE_WINDOW_SECONDS + 1);
+    let later = now() + chrono::Duration::seconds(yima_core::MERGE_WINDOW_SECONDS + 1);
     let s = v.scan(&mut session, &sample("paper_report_anhui", now()), later);
     assert!(!s.merged);
     assert_eq!(s.card.verdict, Verdict::Check);
 
     let mut report = demo::paper_report(now(), 10);
     report.holder = demo::holder("李四", "340101198505051111");
-    let other = yima_core::issue::issue(&yima_core::Claims::TestReport(report), &demo::key("lab-340000"));
+    let other = yima_issue::issue(&yima_core::Claims::TestReport(report), &demo::key("lab-340000"));
     let mut session = Session::default();
     v.scan(&mut session, &sample("green_no_nat", now()), now());
     let s = v.scan(&mut session, &other, now());

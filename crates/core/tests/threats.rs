@@ -4,9 +4,10 @@ mod common;
 use chrono::Duration;
 use ciborium::Value;
 use common::*;
-use yima_core::{codec, demo, issue::issue, Claims, Colour, Reason, Session, Verdict};
+use yima_core::{Claims, Colour, decode_text, encode_text, Reason, Session, Verdict};
+use yima_issue::{demo, issue};
 
-fn first_reason(v: &yima_core::session::Verifier, qr: &str) -> Reason {
+fn first_reason(v: &yima_core::Verifier, qr: &str) -> Reason {
     v.scan(&mut Session::default(), qr, now()).card.reasons[0].clone()
 }
 
@@ -52,7 +53,7 @@ fn a_province_key_cannot_issue_for_another_province() {
 
 /// The COSE array of a QR text: [protected bstr, unprotected map, payload bstr, signature].
 fn cose_parts(qr: &str) -> Vec<Value> {
-    let bytes = codec::decode_text(qr).unwrap();
+    let bytes = decode_text(qr).unwrap();
     match ciborium::from_reader::<Value, _>(bytes.as_slice()).unwrap() {
         Value::Tag(18, inner) => inner.into_array().unwrap(),
         v => panic!("not tagged: {v:?}"),
@@ -63,7 +64,7 @@ fn to_qr(parts: Vec<Value>, tagged: bool) -> String {
     let v = if tagged { Value::Tag(18, Box::new(Value::Array(parts))) } else { Value::Array(parts) };
     let mut out = Vec::new();
     ciborium::into_writer(&v, &mut out).unwrap();
-    codec::encode_text(&out)
+    encode_text(&out)
 }
 
 fn reencode_map_reversed(bytes: &[u8]) -> Vec<u8> {
@@ -92,7 +93,7 @@ fn a_semantically_equal_re_encoding_verifies_only_if_the_signed_bytes_are_intact
     let payload = p[2].as_bytes().unwrap().clone();
     let reordered = reencode_map_reversed(&payload);
     assert_ne!(reordered, payload);
-    assert_eq!(yima_core::issue::claims_from_cbor(&reordered), yima_core::issue::claims_from_cbor(&payload));
+    assert_eq!(yima_core::claims_from_cbor(&reordered), yima_core::claims_from_cbor(&payload));
     p[2] = Value::Bytes(reordered);
     assert_eq!(first_reason(&v, &to_qr(p, true)), Reason::BadSignature);
     // Protected header re-encoded with another key order: refused.
@@ -118,7 +119,7 @@ fn a_screenshot_replayed_after_the_guard_is_refused_everywhere() {
 
 #[test]
 fn extreme_dates_in_signed_claims_do_not_panic() {
-    use yima_core::claims::{TestKind, TestOutcome, TestResult};
+    use yima_core::{TestKind, TestOutcome, TestResult};
     let end = yima_core::Time::MAX_UTC;
     let start = yima_core::Time::MIN_UTC;
     let mut h = demo::health_code(now(), Colour::Green, None);

@@ -1,9 +1,11 @@
 //! DCC document signers in the trust list: old lists (without them) still verify, new ones
 //! round-trip, and the root's signature covers them.
-use yima_core::envelope;
-use yima_core::keys::derived_key;
-use yima_core::trust::{KeyStatus, TrustList, KIND};
-use yima_core::trust_dcc::{DccSigner, DccType};
+use yima_issue::seal;
+use yima_issue::Seal;
+use yima_issue::derived_key;
+use yima_core::{KeyStatus, TRUST_KIND as KIND, TrustList};
+use yima_core::SignedContent;
+use yima_core::{DccSigner, DccType};
 
 const OLD_LIST: &str = r#"{"sequence":7,"issued_at":"2026-11-01T00:00:00Z","max_age_hours":720,"keys":[]}"#;
 
@@ -22,7 +24,7 @@ fn signer(kid: &str, status: KeyStatus) -> DccSigner {
 #[test]
 fn a_list_written_before_dcc_signers_still_verifies() {
     let root = derived_key(b"t", "root");
-    let file = envelope::seal(KIND, OLD_LIST.as_bytes(), &root);
+    let file = seal(KIND, OLD_LIST.as_bytes(), &root);
     let list = TrustList::open(file.as_bytes(), &[root.verifying_key()]).expect("old list opens");
     assert_eq!(list.sequence, 7);
     assert!(list.dcc_signers.is_empty());

@@ -5,7 +5,7 @@
 //! context from (`yima_core::foreign`), so this module carries no Ed25519 and no JSON reader.
 
 use wasm_bindgen::prelude::*;
-use yima_core::foreign::ForeignParts;
+use yima_core::ForeignParts;
 
 /// JS: `kid(text)` → the kid of an HC1 text (empty if it cannot be read). Never throws.
 #[wasm_bindgen]
@@ -14,7 +14,7 @@ pub fn kid(text: &str) -> Vec<u8> {
 }
 
 /// JS: `judge(text, ...parts)` → the card of an HC1 text as JSON
-/// (`yima_core::card::ForeignView`); `parts` are the fields of `yima_core::foreign::ForeignParts`
+/// (`yima_core::ForeignView`); `parts` are the fields of `yima_core::ForeignParts`
 /// in order: the app's context and the trust list's signer for [`kid`]. Never throws.
 #[wasm_bindgen]
 #[allow(clippy::too_many_arguments)]

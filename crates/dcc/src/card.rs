@@ -2,10 +2,10 @@
 //! are (first letter of each part), the year of birth only, the entry's facts and every reason
 //! worded in zh and en.
 
-use yima_core::card::{ForeignView, Line, Row};
-use yima_core::i18n::{self, date_time, Lang};
-use yima_core::keys::mask_name;
-use yima_core::verdict::{Reason, Verdict};
+use yima_core::{ForeignView, Line, reason_text, Row};
+use yima_core::{date_time_text as date_time, Lang};
+use yima_core::mask_name;
+use yima_core::{Reason, Verdict};
 
 use crate::evaluate::{sampled_at, DETECTED, NAAT, NOT_DETECTED, RAPID_ANTIGEN};
 use crate::payload::{Dcc, Entry, Name};
@@ -17,7 +17,7 @@ fn line(code: &str, zh: String, en: String) -> Line {
 
 /// A reason in both languages.
 pub fn reason_line(r: &Reason) -> Line {
-    line(r.code(), i18n::reason(r, Lang::Zh), i18n::reason(r, Lang::En))
+    line(r.code(), reason_text(r, Lang::Zh), reason_text(r, Lang::En))
 }
 
 /// `M********** E****`: each part of the family then given name, first letter kept. The

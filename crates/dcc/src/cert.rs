@@ -10,8 +10,8 @@ use x509_cert::der::{oid::ObjectIdentifier, Decode, Encode};
 use x509_cert::ext::pkix::ExtendedKeyUsage;
 use x509_cert::spki::SubjectPublicKeyInfoOwned;
 use x509_cert::Certificate;
-use yima_core::trust::KeyStatus;
-use yima_core::trust_dcc::DccSigner;
+use yima_core::KeyStatus;
+use yima_core::DccSigner;
 
 use crate::signature::PublicKey;
 use crate::Time;
@@ -25,8 +25,8 @@ const RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1
 const COUNTRY: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.6");
 const EXT_KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.37");
 
-/// The certificate types are the trust list's (`yima_core::trust_dcc::DccType`).
-pub use yima_core::trust_dcc::DccType as CertType;
+/// The certificate types are the trust list's (`yima_core::DccType`).
+pub use yima_core::DccType as CertType;
 
 /// Last arc of the extended key usage OID (`…1847.2021.1.x`).
 fn arc(t: CertType) -> u32 {

@@ -1,10 +1,10 @@
 //! Stage 6: what was read and verified, and the venue's signed rule for foreign certificates
-//! ([`ForeignRule`]) → the core's reasons (zh/en texts in `yima_core::i18n`) and verdict.
+//! ([`ForeignRule`]) → the core's reasons (zh/en texts in `yima_core`'s words (words.rs)) and verdict.
 
 use chrono::{Duration, NaiveDate};
-use yima_core::policy::ForeignRule;
-use yima_core::trust_dcc::DccType;
-use yima_core::verdict::{conclude, Reason, Verdict};
+use yima_core::ForeignRule;
+use yima_core::DccType;
+use yima_core::{conclude, Reason, Verdict};
 
 use crate::payload::{Entry, Recovery, Test, Vaccination};
 use crate::verify::{SignatureStatus, TimeStatus, Verification};

@@ -11,7 +11,7 @@
 //! - [`cert`]: document signer certificates — [`cert::CertError`]
 //! - [`verify`]: signature, time and key usage → a [`verify::Verification`] *value*
 //! - [`evaluate`]: + the venue's signed foreign-certificate rule → the core's reasons and verdict
-//! - [`card`]: → the [`yima_core::card::ForeignView`] the app shows (zh/en, masked)
+//! - [`card`]: → the [`yima_core::ForeignView`] the app shows (zh/en, masked)
 //! - [`scan`]: the module's one call: text + root-signed endpoint files + venue + time → card
 
 pub mod card;

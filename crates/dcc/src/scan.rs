@@ -6,12 +6,12 @@
 //! reader. [`scan`] is the same judgement from the signed files themselves (CLI and tests).
 
 use ed25519_dalek::VerifyingKey;
-use yima_core::card::ForeignView;
-use yima_core::envelope::SignedContent;
-use yima_core::foreign::{ForeignContext, ForeignParts};
-use yima_core::policy::VenueKey;
-use yima_core::session::Verifier;
-use yima_core::verdict::{conclude, Reason};
+use yima_core::ForeignView;
+use yima_core::SignedContent;
+use yima_core::{ForeignContext, ForeignParts};
+use yima_core::VenueKey;
+use yima_core::Verifier;
+use yima_core::{conclude, Reason};
 use yima_core::{PolicySet, TrustList};
 
 use crate::cert::Signer;
@@ -65,8 +65,8 @@ pub fn scan(
     device_now: Time,
 ) -> ForeignView {
     let verifier = Verifier {
-        trust: keys.and_then(|k| TrustList::open_with(k.as_bytes(), roots).ok()),
-        policies: policies.and_then(|p| PolicySet::open_with(p.as_bytes(), roots).ok()),
+        trust: keys.and_then(|k| TrustList::open(k.as_bytes(), roots).ok()),
+        policies: policies.and_then(|p| PolicySet::open(p.as_bytes(), roots).ok()),
         venue: venue.clone(),
         revocation: None,
     };

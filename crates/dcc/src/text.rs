@@ -1,11 +1,11 @@
 //! Stage 1: QR text → COSE bytes: `HC1:` prefix, base45 (RFC 9285), zlib.
 //!
 //! The same layers as Yima's own `YM1:` codes, so the steps and their error type are the
-//! core's (`yima_core::codec`); each is its own function so the conformance runner can
+//! core's (`yima_core`'s codec); each is its own function so the conformance runner can
 //! observe them one by one. zlib is required: uncompressed COSE is refused, as the DCC
 //! specification asks (dgc-testdata `common/Z2` checks exactly that).
 
-pub use yima_core::codec::{base45_decode, inflate, DecodeError as TextError, MAX_INFLATED};
+pub use yima_core::{base45_decode, inflate, DecodeError as TextError, MAX_INFLATED};
 
 /// Context identifier of an EU DCC (version 1).
 pub const PREFIX: &str = "HC1:";
@@ -17,7 +17,7 @@ pub fn is_hc1(text: &str) -> bool {
 
 /// Strips the `HC1:` prefix (and the line ends a scan gun or paste adds).
 pub fn unprefix(text: &str) -> Result<&str, TextError> {
-    let text = yima_core::codec::trimmed(text)?;
+    let text = yima_core::trimmed(text)?;
     text.strip_prefix(PREFIX).ok_or_else(|| TextError::UnknownPrefix(text.chars().take(4).collect()))
 }
 

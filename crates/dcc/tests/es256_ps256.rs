@@ -130,8 +130,8 @@ fn unknown_signer_is_a_status_not_an_error() {
 
 #[test]
 fn each_failure_is_its_own_reason() {
-    use yima_core::verdict::{Reason, Verdict};
-    use yima_core::verdict::conclude;
+    use yima_core::{Reason, Verdict};
+    use yima_core::conclude;
     use yima_dcc::evaluate::{judge, validity};
     let r = read(&hc1(&Cose::default().build(cwt(vaccination()), es256))).unwrap();
     let all = ec_signer(&CertType::ALL);

@@ -4,12 +4,13 @@ mod common;
 
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use common::*;
-use yima_core::card::ForeignView;
-use yima_core::demo;
-use yima_core::policy::VenueKey;
-use yima_core::trust::KeyStatus;
-use yima_core::trust_dcc::{DccSigner, DccType};
-use yima_core::verdict::Verdict;
+use yima_core::ForeignView;
+use yima_issue::demo;
+use yima_issue::Seal;
+use yima_core::VenueKey;
+use yima_core::KeyStatus;
+use yima_core::{DccSigner, DccType};
+use yima_core::Verdict;
 use yima_dcc::scan::scan;
 
 const NOW: &str = "2021-09-01T12:00:00Z";
@@ -94,7 +95,7 @@ fn unknown_signer_flipped_byte_and_no_trust_data() {
         assert_eq!(v.verdict, Verdict::Deny, "flip at {i}: {:?}", codes(&v));
     }
     // Files that do not verify under the pinned root are no trust data: check by hand.
-    let roots = [yima_core::keys::derived_key(b"other", "root").verifying_key()];
+    let roots = [yima_issue::derived_key(b"other", "root").verifying_key()];
     let v = scan(&good, Some(&files.0), Some(&files.1), &roots, &VenueKey { venue: "metro".into(), region: 310000 }, t(NOW));
     assert_eq!((v.verdict, codes(&v)), (Verdict::Check, vec!["no_trust_data"]));
     assert!(v.rows.is_empty());
@@ -106,9 +107,9 @@ fn unknown_signer_flipped_byte_and_no_trust_data() {
 /// it verified, and the signer for the code's kid) judges every case as the files themselves do.
 #[test]
 fn the_modules_parts_judge_as_the_signed_files_do() {
-    use yima_core::envelope::SignedContent;
-    use yima_core::foreign::ForeignParts;
-    use yima_core::session::Verifier;
+    use yima_core::SignedContent;
+    use yima_core::ForeignParts;
+    use yima_core::Verifier;
     use yima_core::{PolicySet, TrustList};
     use yima_dcc::scan::{judge_parts, kid};
 
@@ -126,8 +127,8 @@ fn the_modules_parts_judge_as_the_signed_files_do() {
                 for text in [good.as_str(), forged.as_str(), "HC1:NOT BASE45"] {
                     let venue = VenueKey { venue: venue.into(), region: 310000 };
                     let v = Verifier {
-                        trust: TrustList::open_with(files.0.as_bytes(), &roots).ok(),
-                        policies: PolicySet::open_with(files.1.as_bytes(), &roots).ok(),
+                        trust: TrustList::open(files.0.as_bytes(), &roots).ok(),
+                        policies: PolicySet::open(files.1.as_bytes(), &roots).ok(),
                         venue: venue.clone(),
                         revocation: None,
                     };

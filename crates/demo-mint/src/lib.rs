@@ -7,7 +7,8 @@
 use qrcode::render::svg;
 use qrcode::QrCode;
 use wasm_bindgen::prelude::*;
-use yima_core::{demo, Time};
+use yima_core::Time;
+use yima_issue::demo;
 
 /// One demo code as the Demo screen shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +55,7 @@ pub fn mint(now_ms: f64) -> js_sys::Array {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use yima_core::session::Verifier;
+    use yima_core::Verifier;
     use yima_core::VenueKey;
 
     #[test]
@@ -67,7 +68,7 @@ mod tests {
             trust: Some(demo::trust_list(now)),
             policies: Some(demo::policies(now)),
             venue: VenueKey { venue: "metro".into(), region: 310000 },
-            revocation: Some(yima_core::revocation::demo::revocations(now)),
+            revocation: Some(yima_issue::demo::revocations(now)),
         };
         for (c, s) in codes.iter().zip(&samples) {
             assert_eq!((&c.id, &c.qr), (&s.id, &s.qr));

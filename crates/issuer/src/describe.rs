@@ -3,8 +3,9 @@
 
 use chrono::{Duration, NaiveDate};
 use serde::Deserialize;
-use yima_core::claims::{Claims, Colour, HealthCode, Itinerary, Provenance, TestKind, TestOutcome, TestReport, TestResult, Trip, Vaccination};
-use yima_core::{demo, Time};
+use yima_core::{Claims, Colour, HealthCode, Itinerary, Provenance, TestKind, TestOutcome, TestReport, TestResult, Trip, Vaccination};
+use yima_core::Time;
+use yima_issue::demo;
 
 #[derive(Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]

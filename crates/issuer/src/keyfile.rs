@@ -6,7 +6,7 @@ use anyhow::Context;
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use ed25519_dalek::SigningKey;
 use serde::{Deserialize, Serialize};
-use yima_core::{envelope::hex, keys::kid};
+use yima_core::{hex, kid};
 
 #[derive(Serialize, Deserialize)]
 struct KeyFile {

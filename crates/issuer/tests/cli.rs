@@ -3,9 +3,11 @@
 use std::path::Path;
 use std::process::Command;
 
-use yima_core::revocation::Revocations;
-use yima_core::session::Verifier;
-use yima_core::{demo, PolicySet, Reason, Session, TrustList, VenueKey, Verdict};
+use yima_core::Revocations;
+use yima_core::SignedContent;
+use yima_core::Verifier;
+use yima_core::{PolicySet, Reason, Session, TrustList, VenueKey, Verdict};
+use yima_issue::demo;
 
 fn issuer(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_yima-issuer")).args(args).output().expect("runs");
@@ -79,14 +81,14 @@ fn operator_revokes_one_credential_and_it_is_denied() {
     issuer(&["keygen", "--out", &p(dir, "root.key")]);
     let lab = demo::key("lab-340000");
     std::fs::write(dir.join("lab.key"), format!(r#"{{"secret_key":"{}","public_key":"{}","kid":"{}"}}"#,
-        b64(&lab.to_bytes()), b64(lab.verifying_key().as_bytes()), yima_core::envelope::hex(&yima_core::keys::kid(&lab.verifying_key())))).unwrap();
+        b64(&lab.to_bytes()), b64(lab.verifying_key().as_bytes()), yima_core::hex(&yima_core::kid(&lab.verifying_key())))).unwrap();
     let desc = r#"{"kind":"test_report","region":340000,"name":"李四","id_number":"340101199001010022",
         "result":{"test":"nat","result":"negative","reported_hours_ago":10,"institution":"合肥某检测所","institution_region":340100}}"#;
     std::fs::write(dir.join("r.json"), desc).unwrap();
     let now = "2026-11-26T10:00:00Z"; // a Thursday: the default cut-off is Monday 2026-11-23
     let issue = |uid: &str| issuer(&["issue", "--key", &p(dir, "lab.key"), "--in", &p(dir, "r.json"), "--now", now, "--uid", uid]).trim().to_string();
     let (forged_old, forged_new, honest) = (issue(&"a1".repeat(16)), issue(&"b2".repeat(16)), issue(&"c3".repeat(16)));
-    let kid = yima_core::envelope::hex(&yima_core::keys::kid(&lab.verifying_key()));
+    let kid = yima_core::hex(&yima_core::kid(&lab.verifying_key()));
     let list = format!("# kid uid revoked_at\n{kid} {} 2026-11-20T08:00:00Z\n\n{kid} {} 2026-11-25T08:00:00Z # today's\n", "a1".repeat(16), "b2".repeat(16));
     std::fs::write(dir.join("revoked.txt"), list).unwrap();
     issuer(&["revoke", "--root", &p(dir, "root.key"), "--list", &p(dir, "revoked.txt"), "--out", &p(dir, "ep"), "--now", now]);

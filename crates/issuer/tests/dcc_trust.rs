@@ -4,7 +4,8 @@
 use std::path::Path;
 use std::process::Command;
 
-use yima_core::trust_dcc::{DccSigner, DccType};
+use yima_core::{DccSigner, DccType};
+use yima_core::SignedContent;
 use yima_core::TrustList;
 use yima_dcc::cert::Signer;
 
@@ -44,7 +45,7 @@ fn dcc_signer_entry_from_a_certificate_verifies_a_real_dcc() {
     let list = format!(r#"{{"sequence":3,"issued_at":"2021-05-06T00:00:00Z","max_age_hours":720,"keys":[],"dcc_signers":[{entry}]}}"#);
     std::fs::write(p("list.json"), list).unwrap();
     ok(&["sign-trust-list", "--root", &p("root.key"), "--in", &p("list.json"), "--out", &p("keys.json")]);
-    let root = yima_core::keys::derived_key(b"t", "root").verifying_key();
+    let root = yima_issue::derived_key(b"t", "root").verifying_key();
     let trust = TrustList::open(&std::fs::read(p("keys.json")).unwrap(), &[root]).unwrap();
 
     let text = std::fs::read_to_string(fixture("at-hc1.txt")).unwrap();
@@ -86,7 +87,7 @@ fn demo_endpoint_trusts_testdata_signers_and_verify_judges_hc1() {
     let out = issuer(&["demo", "--out", &p("ep"), "--now", "2021-05-06T18:00:00Z", "--dcc-testdata", &p("data")]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).contains("trusting 1 DCC signers"));
-    let trust = TrustList::open(&std::fs::read(p("ep/keys.json")).unwrap(), &[yima_core::demo::root_key().verifying_key()]).unwrap();
+    let trust = TrustList::open(&std::fs::read(p("ep/keys.json")).unwrap(), &[yima_issue::demo::root_key().verifying_key()]).unwrap();
     assert_eq!(trust.dcc_signers.iter().map(|s| s.kid.as_str()).collect::<Vec<_>>(), ["d919375fc1e7b6b2"]);
 
     let verify = |t: &str, at: &str, venue: &str| -> serde_json::Value {

@@ -14,7 +14,7 @@ import { camera, ERRORS, readErrors, TAP_FIRST } from './inject.mjs';
 export const SHOTS = join(ARTIFACTS, 'engines');
 const VENUES = ['metro', 'mall', 'leave_city'];
 const VIEWPORTS = [[360, 640], [390, 844]];
-// The verdict words the live region starts with (zh; yima_core::i18n::verdict).
+// The verdict words the live region starts with (zh; yima_core::verdict_text).
 const WORDS = { pass: '通过', deny: '不通过', check: '人工核验' };
 
 // Resolves to fn(...args)'s first truthy value, polled in the page every 50 ms; null after

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use ed25519_dalek::VerifyingKey;
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
-use yima_core::revocation::{entry, HighWater, Revocations, Status, MAX_FULL_LEN};
+use yima_core::{HighWater, MAX_FULL_LEN, revocation_entry as entry, Revocations, RevocationStatus as Status};
 
 /// The app's own opener of a full list held as a JS string.
 #[path = "../../../../src/trust_store/signed_js.rs"]
@@ -19,7 +19,7 @@ thread_local! {
 }
 
 fn roots() -> Vec<VerifyingKey> {
-    VerifyingKey::from_bytes(&yima_core::demo::ROOT_PUBLIC_KEY).into_iter().collect()
+    vec![yima_issue::demo::root_key().verifying_key()]
 }
 
 /// Verifies and parses a signed full list (a JS string, as fetched) and holds it (dropping the

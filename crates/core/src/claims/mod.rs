@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-pub(crate) mod cbor;
+mod cbor;
+
+pub use cbor::from_cbor;
 
 use crate::Time;
 
@@ -42,7 +44,7 @@ pub struct Holder {
     /// Masked ID number, e.g. `3101**********1234`.
     #[serde(rename = "i")]
     pub masked_id: String,
-    /// 16-byte salted hash of the full ID number (see [`crate::keys::holder_hash`]);
+    /// 16-byte salted hash of the full ID number (SHA-256 of a fixed salt and the ID, see docs/format.md);
     /// used only to match credentials of the same person.
     #[serde(rename = "h", with = "serde_bytes_16")]
     pub id_hash: [u8; 16],

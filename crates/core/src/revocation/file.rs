@@ -9,7 +9,7 @@
 //! (Unix seconds), max_age_hours u32, demo u8; then for a full list: entry count u32 and the
 //! set; for a delta: base u64, count u32, entries u64 ascending. Nothing may follow.
 
-use ed25519_dalek::{SigningKey, VerifyingKey};
+use ed25519_dalek::VerifyingKey;
 
 use super::filter::Set;
 use super::wire::{Reader, Writer};
@@ -122,10 +122,6 @@ impl FullList {
         Ok(FullList { header, count, set: Set::read(payload, at)? })
     }
 
-    pub fn seal(&self, root: &SigningKey) -> String {
-        envelope::seal(FULL_KIND, &self.payload(), root)
-    }
-
     /// Verifies a `revocation-full.json` against the pinned roots, then parses it.
     pub fn open(file: &[u8], roots: &[VerifyingKey]) -> Result<FullList, RevocationError> {
         Self::parse_in_place(envelope::open_payload(FULL_KIND, file, roots, MAX_FULL_LEN)?)
@@ -156,10 +152,6 @@ impl DeltaList {
         let entries = r.entries()?;
         r.end()?;
         Ok(DeltaList { header, base, entries })
-    }
-
-    pub fn seal(&self, root: &SigningKey) -> String {
-        envelope::seal(DELTA_KIND, &self.payload(), root)
     }
 
     /// Verifies a `revocation-delta.json` against the pinned roots, then parses it.

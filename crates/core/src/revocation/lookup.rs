@@ -8,7 +8,7 @@ use super::file::{DeltaList, FullList};
 use ed25519_dalek::VerifyingKey;
 use super::filter::Certainty;
 use super::RevocationError;
-use crate::envelope::Rollback;
+use crate::signed::Rollback;
 use crate::Time;
 
 /// The highest sequence ever accepted per file kind. Kept apart from the stored files, so a

@@ -2,7 +2,6 @@
 //! from it, the root-signed full list and delta files, and the lookup every scan goes through
 //! (see docs/format.md "Revocation" for the format and the false-hit reasoning).
 
-pub mod demo;
 mod entry;
 mod file;
 mod filter;
@@ -14,7 +13,8 @@ pub use file::{DeltaList, FullList, Header, DELTA_KIND, FULL_KIND, MAX_DELTA_LEN
 pub use filter::{Certainty, Set, EXACT_MAX, FUSE32_MAX};
 pub use lookup::{HighWater, Revocations, Status};
 
-use crate::envelope::{EnvelopeError, Rollback};
+use crate::envelope::EnvelopeError;
+use crate::signed::Rollback;
 
 /// Why revocation data was refused. A refused file never replaces the copy held.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -10,7 +10,8 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use serde::Serialize;
-use yima_core::demo;
+use yima_issue::demo;
+use yima_issue::Seal;
 
 use crate::render;
 
@@ -57,8 +58,8 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     }
     std::fs::write(a.out.join("keys.json"), list.seal(&root))?;
     std::fs::write(a.out.join("policies.json"), demo::policies(now).seal(&root))?;
-    std::fs::write(a.out.join("revocation-full.json"), yima_core::revocation::demo::full_list(now).seal(&root))?;
-    std::fs::write(a.out.join("revocation-delta.json"), yima_core::revocation::demo::delta_list(now).seal(&root))?;
+    std::fs::write(a.out.join("revocation-full.json"), yima_issue::demo::full_list(now).seal(&root))?;
+    std::fs::write(a.out.join("revocation-delta.json"), yima_issue::demo::delta_list(now).seal(&root))?;
     let samples = demo::samples(now);
     let mut entries = Vec::new();
     for s in &samples {
@@ -92,7 +93,7 @@ pub fn run(a: Args) -> anyhow::Result<()> {
 
 /// One trust entry per distinct signer certificate in the dgc-testdata JSON files under `dir`
 /// (sorted by kid; a certificate the reader refuses is left out and named on stderr).
-fn dcc_signers(dir: &std::path::Path) -> anyhow::Result<Vec<yima_core::trust_dcc::DccSigner>> {
+fn dcc_signers(dir: &std::path::Path) -> anyhow::Result<Vec<yima_core::DccSigner>> {
     use base64::{engine::general_purpose::STANDARD as B64, Engine};
     let mut files = Vec::new();
     json_files(dir, &mut files).with_context(|| format!("reading {}", dir.display()))?;

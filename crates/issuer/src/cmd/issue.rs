@@ -41,9 +41,9 @@ pub fn run(a: Args) -> anyhow::Result<()> {
             u
         }
     };
-    let kid = yima_core::envelope::hex(&yima_core::keys::kid(&key.verifying_key()));
-    eprintln!("revocation pair (kid identifier): {kid} {}", yima_core::envelope::hex(&uid));
-    let qr = yima_core::issue::issue(&desc.claims(super::now_or_clock(a.now), uid), &key);
+    let kid = yima_core::hex(&yima_core::kid(&key.verifying_key()));
+    eprintln!("revocation pair (kid identifier): {kid} {}", yima_core::hex(&uid));
+    let qr = yima_issue::issue(&desc.claims(super::now_or_clock(a.now), uid), &key);
     eprintln!("QR version {} (level M), {} characters", render::version(&render::symbol(&qr)?), qr.len());
     if let Some(p) = &a.png {
         render::write_png(&qr, p, 6)?;

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use yima_core::trust::{IssuerKey, Role, Scope};
+use yima_core::{IssuerKey, Role, Scope};
 use yima_core::Time;
 
 use crate::keyfile;
@@ -21,7 +21,7 @@ pub struct KeygenArgs {
 
 pub fn keygen(a: KeygenArgs) -> anyhow::Result<()> {
     let key = match (&a.seed, &a.label) {
-        (Some(seed), Some(label)) => yima_core::keys::derived_key(seed.as_bytes(), label),
+        (Some(seed), Some(label)) => yima_issue::derived_key(seed.as_bytes(), label),
         _ => {
             let mut secret = [0u8; 32];
             getrandom::getrandom(&mut secret).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
@@ -29,7 +29,7 @@ pub fn keygen(a: KeygenArgs) -> anyhow::Result<()> {
         }
     };
     keyfile::write(&a.out, &key)?;
-    println!("{}", yima_core::envelope::hex(&yima_core::keys::kid(&key.verifying_key())));
+    println!("{}", yima_core::hex(&yima_core::kid(&key.verifying_key())));
     Ok(())
 }
 
@@ -77,7 +77,7 @@ pub fn entry(a: EntryArgs) -> anyhow::Result<()> {
     let key = keyfile::read(a.key.as_ref().ok_or_else(missing)?)?;
     let region = a.region.ok_or_else(missing)?;
     let national = a.scope == Scope::National;
-    anyhow::ensure!(national || yima_core::region::is_known(region), "unknown region code {region}");
+    anyhow::ensure!(national || yima_core::region_known(region), "unknown region code {region}");
     let names = (a.name_zh.as_deref().ok_or_else(missing)?, a.name_en.as_deref().ok_or_else(missing)?);
     let valid = (a.not_before.ok_or_else(missing)?, a.not_after.ok_or_else(missing)?);
     let e = IssuerKey::new(&key.verifying_key(), region, names, a.roles, valid);

@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 use chrono::{Datelike, Duration};
-use yima_core::revocation::{entry, kid_from_hex, DeltaList, FullList, Header, Set, Uid, UID_LEN};
+use yima_core::{DeltaList, FullList, kid_from_hex, revocation_entry as entry, RevocationHeader as Header, RevocationSet as Set, Uid, UID_LEN};
+use yima_issue::Seal;
 use yima_core::Time;
 
 use crate::keyfile;

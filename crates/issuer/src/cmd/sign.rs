@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use yima_core::envelope::SignedContent;
+use yima_core::SignedContent;
+use yima_issue::Seal;
 
 use crate::keyfile;
 
@@ -20,13 +21,13 @@ pub struct Args {
     pub out: PathBuf,
 }
 
-pub fn run<T: SignedContent>(a: Args) -> anyhow::Result<()> {
+pub fn run<T: SignedContent + Seal>(a: Args) -> anyhow::Result<()> {
     let root = keyfile::read(&a.root)?;
     let raw = std::fs::read(&a.input).with_context(|| format!("reading {}", a.input.display()))?;
     let content: T = serde_json::from_slice(&raw).with_context(|| format!("{} is not valid {} content", a.input.display(), T::KIND))?;
-    let signed = content.seal_with(&root);
+    let signed = content.seal(&root);
     // Check what we wrote opens with the root's public key.
-    T::open_with(signed.as_bytes(), &[root.verifying_key()])?;
+    T::open(signed.as_bytes(), &[root.verifying_key()])?;
     std::fs::write(&a.out, signed).with_context(|| format!("writing {}", a.out.display()))?;
     Ok(())
 }

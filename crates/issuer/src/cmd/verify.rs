@@ -9,10 +9,13 @@ use anyhow::{bail, Context};
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use ed25519_dalek::VerifyingKey;
 use serde_json::json;
-use yima_core::i18n::Lang;
-use yima_core::revocation::{DeltaList, FullList, Revocations};
-use yima_core::session::Verifier;
-use yima_core::{demo, Card, PolicySet, Session, Time, TrustList, VenueKey};
+use yima_core::Lang;
+use yima_core::SignedContent;
+use yima_core::{DeltaList, FullList, Revocations};
+use yima_core::Verifier;
+use yima_core::{Card, PolicySet, Session, Time, TrustList, VenueKey};
+use yima_issue::demo;
+use yima_issue::Seal;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -136,7 +139,7 @@ impl Args {
     /// Revocation data read and verified like the app does; the demo's with the demo endpoint.
     fn revocations(&self, at: Time, roots: &[VerifyingKey]) -> anyhow::Result<Option<Revocations>> {
         let Some(full) = &self.revocation_full else {
-            return Ok(self.keys.is_none().then(|| yima_core::revocation::demo::revocations(at)));
+            return Ok(self.keys.is_none().then(|| yima_issue::demo::revocations(at)));
         };
         let read = |p: &PathBuf| std::fs::read(p).with_context(|| format!("reading {}", p.display()));
         let full = FullList::open(&read(full)?, roots).map_err(|e| anyhow::anyhow!("revocation list refused: {e}"))?;
@@ -149,7 +152,7 @@ impl Args {
     }
 
     fn root_key(&self) -> anyhow::Result<VerifyingKey> {
-        let Some(b64) = &self.root else { return Ok(VerifyingKey::from_bytes(&demo::ROOT_PUBLIC_KEY)?) };
+        let Some(b64) = &self.root else { return Ok(demo::root_key().verifying_key()) };
         let raw: [u8; 32] = B64
             .decode(b64.trim())
             .context("--root is not base64")?

@@ -2,9 +2,9 @@
 
 use std::fmt::Write;
 
-use yima_core::card::{Source, TestView};
-use yima_core::i18n::{self, Lang};
-use yima_core::{city, region, Card, Provenance};
+use yima_core::{city_names, colour_text, outcome_text, provenance_text, region_name, Source, TestView, verdict_text};
+use yima_core::Lang;
+use yima_core::{Card, Provenance};
 
 fn both(f: impl Fn(Lang) -> String) -> String {
     format!("{} / {}", f(Lang::Zh), f(Lang::En))
@@ -13,9 +13,9 @@ fn both(f: impl Fn(Lang) -> String) -> String {
 fn test(t: &TestView) -> String {
     let who = match t.provenance {
         Provenance::Institution => t.institution.clone(),
-        Provenance::SelfTest => both(|l| i18n::provenance(t.provenance, &t.institution, l)),
+        Provenance::SelfTest => both(|l| provenance_text(t.provenance, &t.institution, l)),
     };
-    format!("{}, reported {}, {:.1} h old, {who}", i18n::outcome(t.outcome, Lang::En), t.reported_at.to_rfc3339(), t.age_seconds as f64 / 3600.0)
+    format!("{}, reported {}, {:.1} h old, {who}", outcome_text(t.outcome, Lang::En), t.reported_at.to_rfc3339(), t.age_seconds as f64 / 3600.0)
 }
 
 /// One `label  value` line per field the card has.
@@ -24,7 +24,7 @@ pub fn render(card: &Card, merged: bool, reasons: &[serde_json::Value]) -> Strin
     let mut line = |label: &str, value: String| {
         let _ = writeln!(out, "{label:<10}{value}");
     };
-    line("verdict", format!("{} ({})", serde_json::to_value(card.verdict).unwrap_or_default().as_str().unwrap_or(""), both(|l| i18n::verdict(card.verdict, l))));
+    line("verdict", format!("{} ({})", serde_json::to_value(card.verdict).unwrap_or_default().as_str().unwrap_or(""), both(|l| verdict_text(card.verdict, l))));
     for r in reasons {
         line("reason", format!("{}: {} / {}", r["code"].as_str().unwrap_or(""), r["zh"].as_str().unwrap_or(""), r["en"].as_str().unwrap_or("")));
     }
@@ -43,10 +43,10 @@ pub fn render(card: &Card, merged: bool, reasons: &[serde_json::Value]) -> Strin
         line("channel", format!("{} / {} ({scope})", c.name_zh, c.name_en));
     }
     if let Some(r) = card.issuer_region {
-        line("region", both(|l| region::name(r, l)));
+        line("region", both(|l| region_name(r, l)));
     }
     if let (Some(c), Some(at)) = (card.colour, card.code_issued_at) {
-        line("code", format!("{}, issued {}", both(|l| i18n::colour(c, l)), at.to_rfc3339()));
+        line("code", format!("{}, issued {}", both(|l| colour_text(c, l)), at.to_rfc3339()));
     }
     if let Some(t) = &card.nat {
         line("nat", test(t));
@@ -56,7 +56,7 @@ pub fn render(card: &Card, merged: bool, reasons: &[serde_json::Value]) -> Strin
     }
     if let Some(t) = &card.itinerary {
         let star = if t.star { " ★" } else { "" };
-        line("itinerary", format!("{}{star}, as of {}", both(|l| city::names(&t.cities, l)), t.as_of.to_rfc3339()));
+        line("itinerary", format!("{}{star}, as of {}", both(|l| city_names(&t.cities, l)), t.as_of.to_rfc3339()));
     }
     if let Some(v) = &card.vaccination {
         line("vaccine", format!("{} doses, last {}", v.doses, v.last_dose));

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::trust::KeyStatus;
+use super::key::KeyStatus;
 use crate::Time;
 
 /// The kinds of certificate a DCC can be (its one `t`, `v` or `r` entry).

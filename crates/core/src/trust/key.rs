@@ -1,15 +1,12 @@
-//! The root-signed trust list of issuer keys (`keys.json`).
+//! Issuer keys of the trust list: what each may sign, where, and when.
 
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use ed25519_dalek::VerifyingKey;
 use serde::{Deserialize, Serialize};
 
-use crate::envelope::{self, EnvelopeError, Rollback, SignedContent};
-use crate::keys::{kid, KID_LEN};
+use crate::envelope::hex;
+use crate::keys::kid;
 use crate::Time;
-
-/// File kind bound into the root signature.
-pub const KIND: &str = "trust-list";
 
 /// What a key may sign.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -71,7 +68,7 @@ impl IssuerKey {
     /// Builds an entry whose kid matches the key.
     pub fn new(key: &VerifyingKey, region: u32, names: (&str, &str), roles: Vec<Role>, valid: (Time, Time)) -> Self {
         IssuerKey {
-            kid: envelope::hex(&kid(key)),
+            kid: hex(&kid(key)),
             region,
             name_zh: names.0.into(),
             name_en: names.1.into(),
@@ -99,80 +96,6 @@ impl IssuerKey {
     pub fn verifying_key(&self) -> Option<VerifyingKey> {
         let raw: [u8; 32] = B64.decode(&self.public_key).ok()?.try_into().ok()?;
         let key = VerifyingKey::from_bytes(&raw).ok()?;
-        (envelope::hex(&kid(&key)) == self.kid).then_some(key)
-    }
-}
-
-/// The trust list's signed content.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TrustList {
-    /// Monotonic: a verifier never accepts a lower number than one it has accepted.
-    pub sequence: u64,
-    #[serde(with = "crate::rfc3339")]
-    pub issued_at: Time,
-    /// After this many hours the list is stale: verdicts become check-by-hand.
-    pub max_age_hours: u32,
-    /// True for the public demo endpoint (demo keys, not for real use).
-    #[serde(default)]
-    pub demo: bool,
-    pub keys: Vec<IssuerKey>,
-    /// EU DCC document signers (issue 11). Absent in older lists, which still verify: the
-    /// root signs the exact bytes, and an empty list is not written.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub dcc_signers: Vec<crate::trust_dcc::DccSigner>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum TrustError {
-    #[error(transparent)]
-    Envelope(#[from] EnvelopeError),
-    #[error(transparent)]
-    Rollback(#[from] Rollback),
-}
-
-impl SignedContent for TrustList {
-    const KIND: &'static str = KIND;
-    fn sequence(&self) -> u64 {
-        self.sequence
-    }
-    fn issued_at(&self) -> Time {
-        self.issued_at
-    }
-    fn max_age_hours(&self) -> u32 {
-        self.max_age_hours
-    }
-}
-
-impl TrustList {
-    /// Looks up a key by its 8-byte kid.
-    pub fn key(&self, id: &[u8; KID_LEN]) -> Option<&IssuerKey> {
-        let h = envelope::hex(id);
-        self.keys.iter().find(|k| k.kid == h)
-    }
-
-    /// Looks up an active DCC document signer by its 8-byte kid (revoked ones are not found).
-    pub fn dcc_signer(&self, id: &[u8]) -> Option<&crate::trust_dcc::DccSigner> {
-        let h = envelope::hex(id);
-        self.dcc_signers.iter().find(|s| s.kid == h && s.status == KeyStatus::Active)
-    }
-
-    /// Whether the list is older than its signed maximum age at `now`.
-    pub fn is_stale(&self, now: Time) -> bool {
-        self.stale_at(now)
-    }
-
-    /// Serialises and root-signs the list.
-    pub fn seal(&self, root: &ed25519_dalek::SigningKey) -> String {
-        self.seal_with(root)
-    }
-
-    /// Verifies a `keys.json` against the pinned roots and parses it.
-    pub fn open(file: &[u8], roots: &[VerifyingKey]) -> Result<Self, TrustError> {
-        Ok(Self::open_with(file, roots)?)
-    }
-
-    /// Refuses a replayed older list.
-    pub fn check_newer_than(&self, current: Option<&TrustList>) -> Result<(), TrustError> {
-        Ok(self.newer_than(current)?)
+        (hex(&kid(&key)) == self.kid).then_some(key)
     }
 }

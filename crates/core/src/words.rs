@@ -1,39 +1,10 @@
 //! Chinese and English texts for everything the core can say.
 
-use serde::{Deserialize, Serialize};
-
 use crate::claims::{Colour, Provenance, TestKind, TestOutcome};
+use crate::lang::Lang;
 use crate::policy::StarAction;
-use crate::trust_dcc::DccType;
+use crate::trust::DccType;
 use crate::verdict::{Reason, Verdict};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-impl Lang {
-    /// Parses `zh`, `zh-CN`, `en`, `en-US`, …
-    pub fn parse(s: &str) -> Option<Lang> {
-        let s = s.to_ascii_lowercase();
-        if s.starts_with("zh") {
-            Some(Lang::Zh)
-        } else if s.starts_with("en") {
-            Some(Lang::En)
-        } else {
-            None
-        }
-    }
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-}
 
 fn pick(lang: Lang, zh: &str, en: &str) -> String {
     match lang {

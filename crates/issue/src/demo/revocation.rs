@@ -3,12 +3,7 @@
 
 use sha2::{Digest, Sha256};
 
-use super::entry::{entry, Uid};
-use super::file::{DeltaList, FullList, Header};
-use super::filter::Set;
-use super::lookup::Revocations;
-use crate::keys::kid;
-use crate::Time;
+use yima_core::{kid, revocation_entry as entry, DeltaList, FullList, Revocations, RevocationHeader as Header, RevocationSet as Set, Time, Uid};
 
 /// The identifier of the demo sample that the demo delta revokes.
 pub const REVOKED_UID: Uid = *b"yima demo revokd";
@@ -23,7 +18,7 @@ fn header(now: Time) -> Header {
 
 /// The entry of the revoked demo sample.
 pub fn revoked_entry() -> u64 {
-    entry(&kid(&crate::demo::key(REVOKED_ISSUER).verifying_key()), &REVOKED_UID)
+    entry(&kid(&super::key(REVOKED_ISSUER).verifying_key()), &REVOKED_UID)
 }
 
 /// The demo full list at `now` (made-up entries of other credentials).

@@ -1,0 +1,104 @@
+//! The signed formats read by the core (COSE_Sign1 credentials, root-signed envelopes), made by
+//! the issuing crate: what is signed opens, anything else is refused with its reason.
+
+use coset::{iana, CoseSign1, CoseSign1Builder, HeaderBuilder, TaggedCborSerializable};
+use ed25519_dalek::Signer;
+use yima_core::{hex, kid, open_cose, open_fields, open_payload, open_signed, CoseError, EnvelopeError, Fields, MAX_FILE_LEN};
+use yima_issue::{derived_key, seal, sign_cose};
+
+#[test]
+fn sign_open_verify() {
+    let k = derived_key(b"t", "issuer");
+    let bytes = sign_cose(b"claims".to_vec(), &k);
+    assert_eq!(bytes[0], 0xd2, "tag 18");
+    let o = open_cose(&bytes).unwrap();
+    assert_eq!(o.kid, kid(&k.verifying_key()));
+    assert_eq!(o.payload, b"claims");
+    assert!(o.signature_valid(&k.verifying_key()));
+    assert!(!o.signature_valid(&derived_key(b"t", "other").verifying_key()));
+    // untagged form is accepted too
+    assert!(open_cose(&bytes[1..]).unwrap().signature_valid(&k.verifying_key()));
+}
+
+#[test]
+fn rejects_non_cose_and_wrong_alg() {
+    assert_eq!(open_cose(b"").unwrap_err(), CoseError::NotCose);
+    assert_eq!(open_cose(&[0xa0]).unwrap_err(), CoseError::NotCose);
+    let k = derived_key(b"t", "issuer");
+    let es256 = CoseSign1Builder::new()
+        .protected(HeaderBuilder::new().algorithm(iana::Algorithm::ES256).key_id(vec![0; 8]).build())
+        .payload(vec![1])
+        .create_signature(b"", |tbs| k.sign(tbs).to_bytes().to_vec())
+        .build()
+        .to_tagged_vec()
+        .unwrap();
+    assert_eq!(open_cose(&es256).unwrap_err(), CoseError::Algorithm);
+    let unprotected_kid = CoseSign1Builder::new()
+        .protected(HeaderBuilder::new().algorithm(iana::Algorithm::EdDSA).build())
+        .unprotected(HeaderBuilder::new().key_id(vec![0; 8]).build())
+        .payload(vec![1])
+        .build()
+        .to_tagged_vec()
+        .unwrap();
+    assert_eq!(open_cose(&unprotected_kid).unwrap_err(), CoseError::Kid);
+}
+
+#[test]
+fn a_kid_in_the_unprotected_header_is_refused_beside_a_protected_one() {
+    let k = derived_key(b"t", "issuer");
+    let good = sign_cose(b"claims".to_vec(), &k);
+    let mut sign1 = CoseSign1::from_tagged_slice(&good).unwrap();
+    let own = kid(&k.verifying_key()).to_vec();
+    for extra in [own.clone(), vec![9; 8]] {
+        sign1.unprotected = HeaderBuilder::new().key_id(extra).build();
+        // the signature does not cover the unprotected header: it still verifies
+        let bytes = sign1.clone().to_tagged_vec().unwrap();
+        assert_eq!(open_cose(&bytes).unwrap_err(), CoseError::Kid);
+    }
+    assert_eq!(open_cose(&good).unwrap().kid.to_vec(), own);
+}
+
+#[test]
+fn seal_and_open() {
+    let root = derived_key(b"t", "root");
+    let f = seal("trust-list", b"{\"a\":1}", &root);
+    let roots = [root.verifying_key()];
+    assert_eq!(open_signed("trust-list", f.as_bytes(), &roots).unwrap(), b"{\"a\":1}");
+    assert_eq!(open_signed("policies", f.as_bytes(), &roots), Err(EnvelopeError::BadSignature));
+    let other = derived_key(b"t", "issuer");
+    assert_eq!(open_signed("trust-list", f.as_bytes(), &[other.verifying_key()]), Err(EnvelopeError::UnknownSigner));
+    assert_eq!(open_signed("trust-list", b"not json", &roots), Err(EnvelopeError::NotEnvelope));
+    assert_eq!(open_signed("trust-list", &vec![b' '; MAX_FILE_LEN + 1], &roots), Err(EnvelopeError::TooLarge));
+    // an issuer key that signs a file, claiming the root's kid, fails
+    let forged = seal("trust-list", b"{}", &other).replace(&hex(&kid(&other.verifying_key())), &hex(&kid(&roots[0])));
+    assert_eq!(open_signed("trust-list", forged.as_bytes(), &roots), Err(EnvelopeError::BadSignature));
+}
+
+#[test]
+fn fields_with_payload_in_chunks_open_as_the_whole_file() {
+    let root = derived_key(b"t", "root");
+    let roots = [root.verifying_key()];
+    let payload: Vec<u8> = (0..1000u32).map(|i| (i * 7 % 251) as u8).collect();
+    let f = seal("k", &payload, &root);
+    let env: serde_json::Value = serde_json::from_str(&f).unwrap();
+    let field = |k: &str| env[k].as_str().unwrap().to_string();
+    let (yima, kid, signature, payload_b64) = (field("yima"), field("kid"), field("signature"), field("payload"));
+    let fields = Fields { yima: &yima, kid: &kid, signature: &signature, payload_len: payload_b64.len() };
+    let b64 = payload_b64.as_bytes();
+    for size in [4, 8, 400, 1336, 4096] {
+        let got = open_fields("k", &fields, b64.chunks(size), &roots, usize::MAX).unwrap();
+        assert_eq!(got.bytes(), &payload[..], "chunks of {size}");
+        assert_eq!(got.all().as_ptr().align_offset(4), 0);
+    }
+    assert_eq!(open_payload("k", f.as_bytes(), &roots, MAX_FILE_LEN).unwrap().bytes(), &payload[..]);
+    // a chunk that is not whole base64 (but the last), another kind, a changed byte, too long
+    assert_eq!(open_fields("k", &fields, b64.chunks(6), &roots, usize::MAX).err(), Some(EnvelopeError::NotEnvelope));
+    assert_eq!(open_fields("other", &fields, [b64], &roots, usize::MAX).err(), Some(EnvelopeError::BadSignature));
+    let mut changed = b64.to_vec();
+    changed[10] = if changed[10] == b'A' { b'B' } else { b'A' };
+    assert_eq!(open_fields("k", &fields, [&changed[..]], &roots, usize::MAX).err(), Some(EnvelopeError::BadSignature));
+    assert_eq!(open_fields("k", &fields, [b64], &roots, b64.len() - 1).err(), Some(EnvelopeError::TooLarge));
+    // a payload longer than stated cannot overrun the buffer
+    let short = Fields { payload_len: 8, ..fields };
+    assert_eq!(open_fields("k", &short, [b64], &roots, usize::MAX).err(), Some(EnvelopeError::NotEnvelope));
+}
