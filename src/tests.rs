@@ -83,12 +83,32 @@ fn trust_store_verifies_before_storing_and_refuses_rollback() {
 #[wasm_bindgen_test]
 fn camera_states_from_the_glue_map_to_what_staff_see() {
     use crate::camera::CameraState as S;
-    let cases = [("off", S::Off), ("live", S::Live), ("denied", S::Denied), ("nocamera", S::NoCamera), ("inuse", S::InUse), ("ended", S::Ended), ("decoder", S::DecoderDown)];
-    for (js, want) in cases {
-        assert_eq!(S::from_js(js, ""), want, "{js}");
+    for state in S::NAMED {
+        assert_eq!(&S::from_js(state.code(), ""), state);
     }
     // Anything unknown is an error shown with (at most 120 chars of) its detail, never a live view.
     assert_eq!(S::from_js("weird", &"x".repeat(500)), S::Error("x".repeat(120)));
+    assert_eq!(S::from_js("Error", "boom").code(), "Error");
+}
+
+/// The state names scanner.js uses are exactly `CameraState`'s: every capitalised word it
+/// quotes is one (DOMException names, which end in "Error", aside), and it names every one.
+#[wasm_bindgen_test]
+fn scanner_js_names_exactly_the_camera_states() {
+    use crate::camera::CameraState as S;
+    let js = include_str!("camera/scanner.js");
+    let quotes: Vec<usize> = js.match_indices('\'').map(|(i, _)| i).collect();
+    let quoted: Vec<&str> = quotes
+        .windows(2)
+        .map(|q| &js[q[0] + 1..q[1]])
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()) && w.chars().all(|c| c.is_ascii_alphabetic()) && !w.ends_with("Error"))
+        .collect();
+    for name in &quoted {
+        assert!(S::NAMED.iter().any(|s| s.code() == *name), "scanner.js names '{name}', not a CameraState");
+    }
+    for state in S::NAMED {
+        assert!(quoted.contains(&state.code()), "scanner.js never reports {}", state.code());
+    }
 }
 
 /// The full revocation list opened from a JS string (the app's path, text never copied into
