@@ -55,7 +55,7 @@ class DecoderPool {
     this.spawn();
   }
   reply(msg) {
-    if (msg && msg.ready) { mark('yima-decoder-ready'); return; }
+    if (msg && msg.ready) { if (self.__yimaOnDecoderReady) self.__yimaOnDecoderReady(); return; } // see index.html
     if (msg && msg.error && msg.id === undefined) { this.restart(msg.error); return; }
     const p = this.pending;
     if (!p || !msg || msg.id !== p.id) return;
