@@ -123,7 +123,7 @@ fn full_revocation_list_opens_from_a_js_string_as_from_bytes() {
     for set in [Set::build(&entries).expect("fuse32"), Set::build_as(entries.clone(), Some(16)).expect("fuse16")] {
         let file = FullList { header: header.clone(), count: 5_000, set }.seal(&root);
         let text = js_sys::JsString::from(file.as_str());
-        let from_js = crate::trust_store::signed_js::open_full(&text, &roots(), MAX_FULL_LEN).expect("opens");
+        let from_js = yima_signed_js::open_full(&text, &roots(), MAX_FULL_LEN).expect("opens");
         let from_bytes = FullList::open(file.as_bytes(), &roots()).expect("opens");
         assert_eq!(from_js.payload(), from_bytes.payload());
         assert!(entries.iter().all(|e| from_js.set.lookup(*e).is_some()));
@@ -134,14 +134,14 @@ fn full_revocation_list_opens_from_a_js_string_as_from_bytes() {
         let mut altered = file.clone().into_bytes();
         altered[at] = if altered[at] == b'A' { b'B' } else { b'A' };
         let altered = js_sys::JsString::from(String::from_utf8(altered).expect("ascii").as_str());
-        assert!(crate::trust_store::signed_js::open_payload(FULL_KIND, &altered, &roots(), MAX_FULL_LEN).is_err());
-        assert!(crate::trust_store::signed_js::open_payload(FULL_KIND, &text, &roots(), file.len() - 1).is_err(), "cap");
-        assert!(crate::trust_store::signed_js::store("yima.test.full", &text));
-        let back = crate::trust_store::signed_js::stored("yima.test.full").expect("stored");
+        assert!(yima_signed_js::open_payload(FULL_KIND, &altered, &roots(), MAX_FULL_LEN).is_err());
+        assert!(yima_signed_js::open_payload(FULL_KIND, &text, &roots(), file.len() - 1).is_err(), "cap");
+        assert!(yima_signed_js::store("yima.test.full", &text));
+        let back = yima_signed_js::stored("yima.test.full").expect("stored");
         assert_eq!(String::from(back), file);
     }
     storage::remove("yima.test.full");
-    assert!(crate::trust_store::signed_js::stored("yima.test.full").is_none());
+    assert!(yima_signed_js::stored("yima.test.full").is_none());
 }
 
 // A missing or throwing browser API is a value, never an exception through the wasm (issue 20).
