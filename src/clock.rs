@@ -18,7 +18,8 @@ pub fn perf_now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
-/// Records a performance mark (read by the browser tests for timings).
+/// Records a performance mark: timings for the browser tests and benchmarks, never a signal
+/// that the app itself listens to.
 pub fn mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark(name);

@@ -87,12 +87,32 @@ fn trust_store_verifies_before_storing_and_refuses_rollback() {
 #[wasm_bindgen_test]
 fn camera_states_from_the_glue_map_to_what_staff_see() {
     use crate::camera::CameraState as S;
-    let cases = [("off", S::Off), ("live", S::Live), ("denied", S::Denied), ("nocamera", S::NoCamera), ("inuse", S::InUse), ("ended", S::Ended), ("decoder", S::DecoderDown)];
-    for (js, want) in cases {
-        assert_eq!(S::from_js(js, ""), want, "{js}");
+    for state in S::NAMED {
+        assert_eq!(&S::from_js(state.code(), ""), state);
     }
     // Anything unknown is an error shown with (at most 120 chars of) its detail, never a live view.
     assert_eq!(S::from_js("weird", &"x".repeat(500)), S::Error("x".repeat(120)));
+    assert_eq!(S::from_js("Error", "boom").code(), "Error");
+}
+
+/// The state names scanner.js uses are exactly `CameraState`'s: every capitalised word it
+/// quotes is one (DOMException names, which end in "Error", aside), and it names every one.
+#[wasm_bindgen_test]
+fn scanner_js_names_exactly_the_camera_states() {
+    use crate::camera::CameraState as S;
+    let js = include_str!("camera/scanner.js");
+    let quotes: Vec<usize> = js.match_indices('\'').map(|(i, _)| i).collect();
+    let quoted: Vec<&str> = quotes
+        .windows(2)
+        .map(|q| &js[q[0] + 1..q[1]])
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()) && w.chars().all(|c| c.is_ascii_alphabetic()) && !w.ends_with("Error"))
+        .collect();
+    for name in &quoted {
+        assert!(S::NAMED.iter().any(|s| s.code() == *name), "scanner.js names '{name}', not a CameraState");
+    }
+    for state in S::NAMED {
+        assert!(quoted.contains(&state.code()), "scanner.js never reports {}", state.code());
+    }
 }
 
 /// The full revocation list opened from a JS string (the app's path, text never copied into
@@ -107,7 +127,7 @@ fn full_revocation_list_opens_from_a_js_string_as_from_bytes() {
     for set in [Set::build(&entries).expect("fuse32"), Set::build_as(entries.clone(), Some(16)).expect("fuse16")] {
         let file = FullList { header: header.clone(), count: 5_000, set }.seal(&root);
         let text = js_sys::JsString::from(file.as_str());
-        let from_js = crate::trust_store::signed_js::open_full(&text, &roots(), MAX_FULL_LEN).expect("opens");
+        let from_js = yima_signed_js::open_full(&text, &roots(), MAX_FULL_LEN).expect("opens");
         let from_bytes = FullList::open(file.as_bytes(), &roots()).expect("opens");
         assert_eq!(from_js.payload(), from_bytes.payload());
         assert!(entries.iter().all(|e| from_js.set.lookup(*e).is_some()));
@@ -118,14 +138,14 @@ fn full_revocation_list_opens_from_a_js_string_as_from_bytes() {
         let mut altered = file.clone().into_bytes();
         altered[at] = if altered[at] == b'A' { b'B' } else { b'A' };
         let altered = js_sys::JsString::from(String::from_utf8(altered).expect("ascii").as_str());
-        assert!(crate::trust_store::signed_js::open_payload(FULL_KIND, &altered, &roots(), MAX_FULL_LEN).is_err());
-        assert!(crate::trust_store::signed_js::open_payload(FULL_KIND, &text, &roots(), file.len() - 1).is_err(), "cap");
-        assert!(crate::trust_store::signed_js::store("yima.test.full", &text));
-        let back = crate::trust_store::signed_js::stored("yima.test.full").expect("stored");
+        assert!(yima_signed_js::open_payload(FULL_KIND, &altered, &roots(), MAX_FULL_LEN).is_err());
+        assert!(yima_signed_js::open_payload(FULL_KIND, &text, &roots(), file.len() - 1).is_err(), "cap");
+        assert!(yima_signed_js::store("yima.test.full", &text));
+        let back = yima_signed_js::stored("yima.test.full").expect("stored");
         assert_eq!(String::from(back), file);
     }
     storage::remove("yima.test.full");
-    assert!(crate::trust_store::signed_js::stored("yima.test.full").is_none());
+    assert!(yima_signed_js::stored("yima.test.full").is_none());
 }
 
 // A missing or throwing browser API is a value, never an exception through the wasm (issue 20).

@@ -27,9 +27,44 @@ extern "C" {
     pub fn decode_file(this: &Scanner, file: &web_sys::File) -> Result<Promise, JsValue>;
 }
 
-/// Where the camera stands, as shown to staff.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CameraState {
+/// Declares [`CameraState`] from the one list of named states below. A state's name is what
+/// scanner.js passes to `onState` and what the page shows (`data-state`, read by the browser
+/// tests); `tests.rs` holds the names quoted in scanner.js to this list.
+macro_rules! camera_states {
+    ($($(#[doc = $doc:literal])* $state:ident,)*) => {
+        /// Where the camera stands, as shown to staff.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum CameraState {
+            $($(#[doc = $doc])* $state,)*
+            /// Anything else the glue reports, with (at most 120 characters of) its detail.
+            Error(String),
+        }
+
+        impl CameraState {
+            /// Every named state (all but `Error`).
+            #[cfg(test)]
+            pub const NAMED: &[CameraState] = &[$(CameraState::$state),*];
+
+            /// The state's name (`Error` for any error).
+            pub fn code(&self) -> &'static str {
+                match self {
+                    $(CameraState::$state => stringify!($state),)*
+                    CameraState::Error(_) => "Error",
+                }
+            }
+
+            /// The state scanner.js names; any other name is an error with `detail`.
+            pub fn from_js(name: &str, detail: &str) -> CameraState {
+                match name {
+                    $(stringify!($state) => CameraState::$state,)*
+                    _ => CameraState::Error(detail.chars().take(120).collect()),
+                }
+            }
+        }
+    };
+}
+
+camera_states! {
     Off,
     Starting,
     Live,
@@ -45,38 +80,4 @@ pub enum CameraState {
     DecoderDown,
     /// The browser wants a tap before it starts the camera or plays its picture (iOS webviews).
     NeedsTap,
-    Error(String),
-}
-
-impl CameraState {
-    /// Short name for the page (`data-state`, read by the browser tests).
-    pub fn code(&self) -> &'static str {
-        match self {
-            CameraState::Off => "Off",
-            CameraState::Starting => "Starting",
-            CameraState::Live => "Live",
-            CameraState::Denied => "Denied",
-            CameraState::NoCamera => "NoCamera",
-            CameraState::InUse => "InUse",
-            CameraState::Ended => "Ended",
-            CameraState::DecoderDown => "DecoderDown",
-            CameraState::NeedsTap => "NeedsTap",
-            CameraState::Error(_) => "Error",
-        }
-    }
-
-    pub fn from_js(state: &str, detail: &str) -> CameraState {
-        match state {
-            "off" => CameraState::Off,
-            "starting" => CameraState::Starting,
-            "live" => CameraState::Live,
-            "denied" => CameraState::Denied,
-            "nocamera" => CameraState::NoCamera,
-            "inuse" => CameraState::InUse,
-            "ended" => CameraState::Ended,
-            "decoder" => CameraState::DecoderDown,
-            "tap" => CameraState::NeedsTap,
-            _ => CameraState::Error(detail.chars().take(120).collect()),
-        }
-    }
 }

@@ -4,6 +4,8 @@
 // Main thread: getUserMedia with step-by-step fallbacks, a requestAnimationFrame loop with at
 // most one decode in flight, crop to the aiming square and scale down before decoding.
 // Decoding runs in a Web Worker (public/decode-worker.js) that is restarted if it dies.
+// `onState(name, detail)` names a state of `CameraState` (camera/mod.rs), the one list of them;
+// a test (src/tests.rs) holds every capitalised name quoted here to that list.
 
 const CONSTRAINTS = [
   { video: { facingMode: { exact: 'environment' }, width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false },
@@ -15,12 +17,13 @@ const MAX_SIDE = 480;     // decode at most this many pixels per side
 const WORKER_TIMEOUT_MS = 4000;
 const MAX_RESTARTS = 5;   // per minute
 
+// The camera state an error from getUserMedia means.
 function problem(err) {
   switch (err && err.name) {
-    case 'NotAllowedError': case 'SecurityError': case 'PermissionDeniedError': return 'denied';
-    case 'NotFoundError': case 'DevicesNotFoundError': case 'OverconstrainedError': return 'nocamera';
-    case 'NotReadableError': case 'TrackStartError': case 'AbortError': return 'inuse';
-    default: return 'error';
+    case 'NotAllowedError': case 'SecurityError': case 'PermissionDeniedError': return 'Denied';
+    case 'NotFoundError': case 'DevicesNotFoundError': case 'OverconstrainedError': return 'NoCamera';
+    case 'NotReadableError': case 'TrackStartError': case 'AbortError': return 'InUse';
+    default: return 'Error';
   }
 }
 
@@ -36,7 +39,7 @@ class DecoderPool {
     const early = self.__yimaEarlyWorker;
     self.__yimaEarlyWorker = undefined;
     self.__yimaWorkerTaken = true;
-    try { this.worker = early || new Worker(this.url); } catch (e) { this.worker = null; this.onState('decoder', String(e)); return; }
+    try { this.worker = early || new Worker(this.url); } catch (e) { this.worker = null; this.onState('DecoderDown', String(e)); return; }
     this.worker.onmessage = (e) => this.reply(e.data);
     this.worker.onerror = (e) => { e.preventDefault && e.preventDefault(); this.restart('error'); };
   }
@@ -46,13 +49,13 @@ class DecoderPool {
     if (this.worker) this.worker.terminate();
     this.worker = null;
     if (this.pending) { this.pending.resolve(null); this.pending = null; }
-    if (this.restarts.length >= MAX_RESTARTS) { this.onState('decoder', why); return; }
+    if (this.restarts.length >= MAX_RESTARTS) { this.onState('DecoderDown', why); return; }
     this.restarts.push(now);
     self.__yimaWorkerRestarts = (self.__yimaWorkerRestarts || 0) + 1;
     this.spawn();
   }
   reply(msg) {
-    if (msg && msg.ready) { mark('yima-decoder-ready'); return; }
+    if (msg && msg.ready) { if (self.__yimaOnDecoderReady) self.__yimaOnDecoderReady(); return; } // see index.html
     if (msg && msg.error && msg.id === undefined) { this.restart(msg.error); return; }
     const p = this.pending;
     if (!p || !msg || msg.id !== p.id) return;
@@ -96,12 +99,12 @@ for (const t of ['pointerdown', 'touchend', 'keydown']) document.addEventListene
 const activated = () => tapped || !!(navigator.userActivation && navigator.userActivation.hasBeenActive);
 
 // Why the camera was refused. iOS webviews refuse it before the page's first tap: unless the
-// permission is known to be denied, ask for a tap ('tap') before saying "denied".
+// permission is known to be denied, ask for a tap ('NeedsTap') before saying 'Denied'.
 async function refusal(err) {
   const why = problem(err);
-  if (why !== 'denied' || activated()) return why;
+  if (why !== 'Denied' || activated()) return why;
   try { if ((await navigator.permissions.query({ name: 'camera' })).state === 'denied') return why; } catch (e) { /* no Permissions API, or no 'camera' in it (Firefox) */ }
-  return 'tap';
+  return 'NeedsTap';
 }
 
 // A photo as something drawImage takes: createImageBitmap where there is one, else an <img>.
@@ -140,13 +143,13 @@ export class Scanner {
     if (document.hidden) return;
     // A stream that the browser would not play without a tap (iOS): this call is that tap.
     if (this.stream) { if (!this.running && (await this.play())) this.live(); return; }
-    if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) { this.onState('nocamera', 'no mediaDevices'); return; }
-    this.onState('starting', '');
+    if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) { this.onState('NoCamera', 'no mediaDevices'); return; }
+    this.onState('Starting', '');
     let last = null;
     const list = this.deviceIndex >= 0 ? [{ video: { deviceId: { exact: this.deviceIds[this.deviceIndex] } }, audio: false }, ...CONSTRAINTS] : CONSTRAINTS;
     for (const c of list) {
       try { this.stream = await navigator.mediaDevices.getUserMedia(c); break; }
-      catch (e) { last = e; if (problem(e) === 'denied' || problem(e) === 'inuse') break; }
+      catch (e) { last = e; if (problem(e) === 'Denied' || problem(e) === 'InUse') break; }
     }
     if (!this.stream) {
       this.onState(await refusal(last), last ? last.name + ': ' + last.message : '');
@@ -154,7 +157,7 @@ export class Scanner {
     }
     if (!this.wanted) { this.stopTracks(); return; }
     const track = this.stream.getVideoTracks()[0];
-    if (track) track.addEventListener('ended', () => { this.stopTracks(); this.onState('ended', ''); });
+    if (track) track.addEventListener('ended', () => { this.stopTracks(); this.onState('Ended', ''); });
     this.video.setAttribute('playsinline', ''); // iOS: play in the page, not full screen
     this.video.muted = true;
     this.video.srcObject = this.stream;
@@ -173,14 +176,14 @@ export class Scanner {
   // first. Other refusals still let frames through once the video is visible.
   async play() {
     try { await this.video.play(); } catch (e) {
-      if (e && e.name === 'NotAllowedError') { this.onState('tap', e.message); return false; }
+      if (e && e.name === 'NotAllowedError') { this.onState('NeedsTap', e.message); return false; }
     }
     return !!this.stream;
   }
 
   live() {
     mark('yima-camera-live');
-    this.onState('live', '');
+    this.onState('Live', '');
     this.running = true;
     this.inViewSince = null;
     requestAnimationFrame(() => this.tick());
@@ -211,7 +214,7 @@ export class Scanner {
   // Page hidden: release the camera and say so (restarted when shown, if still wanted).
   pause() {
     this.stopTracks();
-    this.onState('off', '');
+    this.onState('Off', '');
   }
 
   // Leaving the scan view: no state callback (the view is going away).

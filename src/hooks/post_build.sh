@@ -10,7 +10,7 @@ wasm-bindgen --target no-modules --no-typescript --out-dir "$STAGE/decoder" \
   "$TARGET_DIR/wasm32-unknown-unknown/release/yima_decode_worker.wasm"
 
 # 2. Demo builds (no pinned production root): the Demo screen's minting module, loaded only when
-#    that screen opens (crates/demo-mint; size-optimised like the app).
+#    that screen opens (crates/demo-mint, src/lazy/; size-optimised like the app).
 if [ -z "${YIMA_ROOT_KEY:-}" ]; then
   cargo build -q -p yima-demo-mint --profile app --target wasm32-unknown-unknown
   wasm-bindgen --target web --no-typescript --out-dir "$STAGE/demo" \
@@ -18,7 +18,7 @@ if [ -z "${YIMA_ROOT_KEY:-}" ]; then
 fi
 
 # 2b. The EU DCC reader (crates/dcc-module: ECDSA, RSA, X.509), fetched the first time an HC1
-#     code is scanned (src/scan_flow/dcc.js).
+#     code is scanned (src/lazy/).
 cargo build -q -p yima-dcc-module --profile app --target wasm32-unknown-unknown
 wasm-bindgen --target web --no-typescript --out-dir "$STAGE/dcc" \
   "$TARGET_DIR/wasm32-unknown-unknown/app/yima_dcc_module.wasm"

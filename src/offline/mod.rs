@@ -11,8 +11,9 @@ extern "C" {
     fn apply_update_js() -> Result<(), JsValue>;
 }
 
-/// Registers the service worker; raises `update` when a new version waits, and clears
-/// `offline` when this page cannot work offline (no service worker here).
+/// Registers the service worker once the decoder is ready too (called as the app starts);
+/// raises `update` when a new version waits, and clears `offline` when this page cannot work
+/// offline (no service worker here).
 pub fn watch(update: RwSignal<bool>, offline: RwSignal<bool>) {
     let on_update = Closure::<dyn Fn()>::new(move || update.set(true));
     let on_unavailable = Closure::<dyn Fn()>::new(move || offline.set(false));

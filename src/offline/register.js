@@ -4,16 +4,9 @@
 // WKWebView in WeChat and Alipay, Firefox private windows), not a secure context, or a refused
 // registration.
 
-// Resolves once the first scan can happen (app and decoder ready), or after 10 s at the latest.
-function firstScanReady() {
-  return new Promise((resolve) => {
-    const done = () => ['yima-ready', 'yima-decoder-ready'].every((n) => performance.getEntriesByName(n).length);
-    const check = () => { if (done()) resolve(); };
-    try { new PerformanceObserver(check).observe({ type: 'mark' }); } catch (e) {}
-    setTimeout(check, 0);
-    setTimeout(resolve, 10000);
-  });
-}
+// Resolves once the first scan can happen, or after 10 s at the latest: the app is up (it calls
+// watchServiceWorker) and the decoder is ready (index.html resolves self.__yimaDecoderReady).
+const firstScanReady = () => Promise.race([self.__yimaDecoderReady, new Promise((r) => setTimeout(r, 10000))]);
 
 // Registers the service worker once the first scan is ready (its install then reads the app from
 // the HTTP cache instead of sharing the link with it), asks it to precache the rest (sw.js LATER),

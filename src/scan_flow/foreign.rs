@@ -1,11 +1,9 @@
-//! EU DCC (HC1) texts: judged by the DCC module (fetched on first use by dcc.js) in the context
-//! of the root-signed files the app holds (`yima_core::foreign`), with the signer the trust
+//! EU DCC (HC1) texts: judged by the DCC module (fetched on first use by `lazy`) in the context
+//! of the root-signed files the app holds (`yima_core::ForeignContext`), with the signer the trust
 //! list has for the code's kid; the card it returns is shown like any other.
 
-use js_sys::{Promise, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use yima_core::ForeignView;
 use yima_core::ForeignParts;
 use yima_core::Verifier;
@@ -13,19 +11,21 @@ use yima_core::Card;
 
 use crate::clock;
 use crate::i18n_ui::tr;
+use crate::lazy;
 use crate::state::AppState;
 
-#[wasm_bindgen(module = "/src/scan_flow/dcc.js")]
+#[wasm_bindgen]
 extern "C" {
-    /// The module's `kid`: resolves to the code's kid (empty if unreadable); rejects when the
-    /// module cannot load.
-    #[wasm_bindgen(catch, js_name = dccKid)]
-    fn dcc_kid(text: &str) -> Result<Promise, JsValue>;
-    /// The module's `judge` (arguments in crates/dcc-module/src/lib.rs): resolves to the card
-    /// as JSON.
-    #[wasm_bindgen(catch, js_name = dccJudge)]
+    /// The DCC module's exports (crates/dcc-module/src/lib.rs), once `lazy` has loaded it.
+    type DccModule;
+    /// The module's `kid`: the code's kid (empty if unreadable).
+    #[wasm_bindgen(method, catch, js_name = kid)]
+    fn dcc_kid(this: &DccModule, text: &str) -> Result<Vec<u8>, JsValue>;
+    /// The module's `judge` (arguments in crates/dcc-module/src/lib.rs): the card as JSON.
+    #[wasm_bindgen(method, catch, js_name = judge)]
     #[allow(clippy::too_many_arguments)]
     fn dcc_judge(
+        this: &DccModule,
         text: &str,
         now_ms: f64,
         status: u32,
@@ -41,7 +41,7 @@ extern "C" {
         rapid_antigen: bool,
         vaccination_days: Option<u32>,
         recovery: bool,
-    ) -> Result<Promise, JsValue>;
+    ) -> Result<String, JsValue>;
 }
 
 /// An EU Digital COVID Certificate's text (the prefix alone decides; the module reads the rest).
@@ -50,7 +50,7 @@ pub fn is_hc1(text: &str) -> bool {
 }
 
 /// Asks the module to judge `text` with `parts` (the fields of [`ForeignParts`] in order).
-fn judge(text: &str, p: ForeignParts) -> Promise {
+fn judge(m: &DccModule, text: &str, p: ForeignParts) -> Option<String> {
     let ForeignParts {
         now_ms,
         status,
@@ -67,7 +67,7 @@ fn judge(text: &str, p: ForeignParts) -> Promise {
         vaccination_days,
         recovery,
     } = p;
-    dcc_judge(
+    m.dcc_judge(
         text,
         now_ms,
         status,
@@ -84,7 +84,7 @@ fn judge(text: &str, p: ForeignParts) -> Promise {
         vaccination_days,
         recovery,
     )
-    .unwrap_or_else(|e| Promise::reject(&e))
+    .ok()
 }
 
 /// Judges an HC1 text in the DCC module and shows its card, or says why it could not.
@@ -99,9 +99,10 @@ pub fn scan(state: AppState, text: String, started_ms: Option<f64>) {
     let demo = trust.as_ref().is_some_and(|l| l.demo);
     leptos::task::spawn_local(async move {
         let view = async {
-            let kid = Uint8Array::new(&JsFuture::from(dcc_kid(&text).ok()?).await.ok()?).to_vec();
+            let m = lazy::load::<DccModule>(lazy::DCC).await?;
+            let kid = m.dcc_kid(&text).ok()?;
             let signer = trust.as_ref().and_then(|t| t.dcc_signer(&kid));
-            let json = JsFuture::from(judge(&text, ForeignParts::new(&ctx, signer))).await.ok()?.as_string()?;
+            let json = judge(&m, &text, ForeignParts::new(&ctx, signer))?;
             serde_json::from_slice::<ForeignView>(json.as_bytes()).ok()
         };
         match view.await {

@@ -4,21 +4,24 @@
 
 use std::time::Duration;
 
-use js_sys::{Array, Promise, Reflect};
+use js_sys::{Array, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
-use crate::state::AppState;
 use crate::i18n_ui::tr;
+use crate::lazy;
+use crate::state::AppState;
 
 /// Codes are refused 120 s after minting (screenshot guard): mint afresh well before that.
 const REMINT: Duration = Duration::from_secs(60);
 
-#[wasm_bindgen(module = "/src/screens/demo_mint.js")]
+#[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(catch, js_name = mintDemo)]
-    fn mint_demo(now_ms: f64) -> Result<Promise, JsValue>;
+    /// The minting module's exports (crates/demo-mint/src/lib.rs), once `lazy` has loaded it.
+    type DemoMint;
+    /// `[{id, description, qr, svg}, …]` minted at `now_ms`.
+    #[wasm_bindgen(method, catch, js_name = mint)]
+    fn mint_js(this: &DemoMint, now_ms: f64) -> Result<JsValue, JsValue>;
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +37,7 @@ fn field(o: &JsValue, k: &str) -> String {
 
 /// Mints the sample codes at `now_ms`; `None` when the minting module could not be loaded.
 async fn mint(now_ms: f64) -> Option<Vec<DemoCode>> {
-    let list: Array = JsFuture::from(mint_demo(now_ms).ok()?).await.ok()?.dyn_into().ok()?;
+    let list: Array = lazy::load::<DemoMint>(lazy::DEMO_MINT).await?.mint_js(now_ms).ok()?.dyn_into().ok()?;
     Some(list.iter().map(|o| DemoCode { id: field(&o, "id"), description: field(&o, "description"), svg: field(&o, "svg") }).collect())
 }
 

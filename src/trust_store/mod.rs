@@ -4,7 +4,6 @@
 //! [`revocation`].
 
 mod revocation;
-pub(crate) mod signed_js;
 
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use ed25519_dalek::VerifyingKey;

@@ -4,14 +4,14 @@
 //! per kind and conditional requests (the endpoint's ETag → 304) as the trust list, verified
 //! before use, kept as the signed text in localStorage; a refused file leaves the held copy in
 //! place. The full list stays a JS string from fetch to storage and is opened by
-//! [`signed_js`](super::signed_js), so its text never enters wasm memory. The highest sequences
+//! [`yima_signed_js`], so its text never enters wasm memory. The highest sequences
 //! accepted are kept apart, so a rollback is refused even after the stored copy was dropped.
 
 use ed25519_dalek::VerifyingKey;
 use js_sys::Promise;
 use yima_core::{DeltaList, HighWater, MAX_DELTA_LEN, MAX_FULL_LEN, Revocations};
+use yima_signed_js as signed_js;
 
-use super::signed_js;
 use super::{fetch_capped, fetched, fetched_js, Fetched, ENDPOINT, FETCH_TIMEOUT_MS};
 use crate::storage;
 

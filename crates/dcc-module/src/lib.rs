@@ -1,5 +1,5 @@
 //! The DCC reader as its own wasm module (`dcc/` in the build, size-optimised), fetched by the
-//! app (src/scan_flow/dcc.js) the first time an HC1 code is scanned and then kept by the
+//! app (src/lazy/) the first time an HC1 code is scanned and then kept by the
 //! service worker for offline use. All judging is `yima_dcc::scan::judge`; this is only the JS
 //! boundary, in plain numbers and bytes. The app verified the root-signed files it takes its
 //! context from (`yima_core::foreign`), so this module carries no Ed25519 and no JSON reader.

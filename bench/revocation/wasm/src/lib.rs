@@ -8,11 +8,6 @@ use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 use yima_core::{HighWater, MAX_FULL_LEN, revocation_entry as entry, Revocations, RevocationStatus as Status};
 
-/// The app's own opener of a full list held as a JS string.
-#[path = "../../../../src/trust_store/signed_js.rs"]
-#[allow(dead_code)] // its localStorage helpers are the app's
-mod signed_js;
-
 thread_local! {
     static HELD: RefCell<Option<Revocations>> = const { RefCell::new(None) };
     static PROBES: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
@@ -23,7 +18,7 @@ fn roots() -> Vec<VerifyingKey> {
 }
 
 /// Verifies and parses a signed full list (a JS string, as fetched) and holds it (dropping the
-/// one held before); returns its entry count. As the app does (`signed_js` and
+/// one held before); returns its entry count. As the app does (`yima_signed_js` and
 /// `Revocations::update_opened`), with the app's 4 MiB cap when `app_path`, else uncapped
 /// (10,000,000 entries are over the cap).
 #[wasm_bindgen]
@@ -31,7 +26,7 @@ pub fn open(text: JsString, app_path: bool) -> Result<u32, String> {
     HELD.with(|h| h.borrow_mut().take());
     let roots = roots();
     let cap = if app_path { MAX_FULL_LEN } else { usize::MAX };
-    let opened = signed_js::open_full(&text, &roots, cap);
+    let opened = yima_signed_js::open_full(&text, &roots, cap);
     let mut held = None;
     Revocations::update_opened(&mut held, Some(opened), None, &mut HighWater::default()).map_err(|e| e.to_string())?;
     let held = held.ok_or("nothing held")?;

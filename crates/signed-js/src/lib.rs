@@ -3,7 +3,8 @@
 //! base64 crosses into wasm only in 64 KB slices, each decoded straight into the one buffer that
 //! is verified and then read in place (`yima_core::open_fields`). wasm memory never
 //! shrinks, so this keeps opening the list at the payload's size instead of four copies of it.
-//! Rust only (js_sys), no JS file: shared with bench/revocation/wasm, which measures it.
+//! Rust only (js_sys), no JS file. The app (src/trust_store/revocation.rs) and
+//! bench/revocation/wasm, which measures it, both use this crate.
 
 use ed25519_dalek::VerifyingKey;
 use js_sys::{Function, JsString, Reflect};
