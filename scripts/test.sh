@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# Every test: native tests of the core, issuer, decoder and synthetic corpus, then the
-# browser suites (trunk release build, Playwright on headless Chromium). Exits non-zero on
-# any failure.
+# Every test: native tests of the core, issuing crate, issuer, decoder and synthetic corpus,
+# then the browser suites (trunk release build, Playwright on headless Chromium). Exits
+# non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 bash scripts/setup.sh
 
 echo "== native tests"
-# The public QR photos are not in the repo. Same rule as crates/decode/tests/corpus.rs: $YIMA_CORPUS,
+# The public QR photos are not in the repo. Same rule as crates/decode/tests/all/corpus.rs: $YIMA_CORPUS,
 # else shared/corpus in the repo folder or any folder above it.
 corpus=${YIMA_CORPUS:-}
 d=$PWD
@@ -17,10 +17,10 @@ while [ -z "$corpus" ]; do
   [ "$d" = / ] && break
   d=$(dirname "$d")
 done
-# The EU dgc-testdata conformance test (crates/issuer/tests/dgc_testdata.rs) finds shared/dgc-testdata
+# The EU dgc-testdata conformance test (crates/issuer/tests/all/dgc_testdata.rs) finds shared/dgc-testdata
 # the same way, or $YIMA_DGC_TESTDATA.
 [ -n "$corpus" ] || echo "NOTE: no shared/corpus beside the repo (or YIMA_CORPUS): the public-photo decoding test is skipped"
-cargo test -p yima-core -p yima-dcc -p yima-issuer -p yima-decode -p yima-demo-mint -p yima-synth
+cargo test -p yima-core -p yima-issue -p yima-dcc -p yima-issuer -p yima-decode -p yima-demo-mint -p yima-synth
 
 echo "== browser tests"
 bash tests/browser/run.sh

@@ -10,7 +10,7 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import { serve } from './serve.mjs';
 import { ARTIFACTS, check, closeCard, DIST, launch, pasteScan, readCard, ROOT, samples, waitTrust } from './lib.mjs';
 
-// Same rule as crates/issuer/tests/dgc_testdata.rs: $YIMA_DGC_TESTDATA, else shared/dgc-testdata
+// Same rule as crates/issuer/tests/all/dgc_testdata.rs: $YIMA_DGC_TESTDATA, else shared/dgc-testdata
 // in the repo folder or any folder above it.
 function testdata() {
   if (process.env.YIMA_DGC_TESTDATA) return process.env.YIMA_DGC_TESTDATA;

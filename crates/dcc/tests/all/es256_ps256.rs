@@ -1,6 +1,6 @@
 //! ES256 and PS256 through the whole HC1 path: sign, read, verify; alg/key mismatch,
 //! signature format, kid placement, time and key usage.
-mod common;
+use crate::common;
 
 use coset::iana;
 use common::*;

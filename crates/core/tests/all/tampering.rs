@@ -1,5 +1,5 @@
 //! Any change to a signed credential or signed file never yields pass.
-mod common;
+use crate::common;
 use common::*;
 use proptest::prelude::*;
 use yima_core::{decode_text, encode_text, PolicySet, TrustList, Verdict};

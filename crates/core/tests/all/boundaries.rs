@@ -1,5 +1,5 @@
 //! Policy boundaries to the second.
-mod common;
+use crate::common;
 use chrono::Duration;
 use common::*;
 use yima_core::{Claims, Colour, TestKind, TestOutcome, TestResult};

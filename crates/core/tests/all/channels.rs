@@ -1,6 +1,6 @@
 //! Issue-10 rules at their boundaries: national vs province scope, the itinerary credential
 //! (star allow/check/deny, expiry, required, merging) and antigen provenance.
-mod common;
+use crate::common;
 use chrono::Duration;
 use common::*;
 use yima_core::{Claims, Itinerary, Provenance, TestKind};

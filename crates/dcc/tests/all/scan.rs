@@ -1,6 +1,6 @@
 //! The DCC module's one call end to end: HC1 text + root-signed endpoint files + venue + time
 //! → the card (verdict, reasons in zh/en, masked facts).
-mod common;
+use crate::common;
 
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use common::*;

@@ -1,6 +1,6 @@
 //! Threat-model cases not covered elsewhere: key validity windows, re-encoded credentials,
 //! keys claiming another region. (See docs/threat-model.md.)
-mod common;
+use crate::common;
 use chrono::Duration;
 use ciborium::Value;
 use common::*;

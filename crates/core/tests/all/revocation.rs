@@ -1,6 +1,6 @@
 //! Per-credential revocation: every case of issue 12's "Done when" for the core.
 
-mod common;
+use crate::common;
 
 use chrono::Duration;
 use common::{now, sample, verifier};

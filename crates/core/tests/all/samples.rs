@@ -1,6 +1,6 @@
 //! Every demo sample gets its expected verdict at every venue kind of the demo policies, and
 //! the merge cases merge into one card.
-mod common;
+use crate::common;
 use common::*;
 use yima_core::{Reason, Session, Verdict};
 use yima_issue::demo;
