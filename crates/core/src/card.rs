@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::claims::{Colour, Provenance, TestKind, TestOutcome, TestResult, Vaccination};
+use crate::claims::{Colour, Provenance, TestKind, TestOutcome, Vaccination};
 use crate::trust::{IssuerKey, Scope};
-use crate::evaluate::{basis_time, Facts};
-use crate::policy::{Policy, TimeBasis, VenueKey};
+use crate::evaluate::{basis_time, Chosen, Facts, Shown};
+use crate::policy::{TimeBasis, VenueKey};
 use crate::verdict::{Reason, Verdict};
 use crate::Time;
 
@@ -176,20 +176,12 @@ impl Card {
         }
     }
 
-    /// A card for verified facts.
-    pub fn from_facts(facts: &Facts, sources: Vec<Source>, reasons: Vec<Reason>, policy: Option<&Policy>, venue: VenueKey, now: Time) -> Card {
+    /// A card for verified facts, showing what evaluation judged them by.
+    pub fn from_facts(facts: &Facts, shown: &Shown, sources: Vec<Source>, reasons: Vec<Reason>, venue: VenueKey, now: Time) -> Card {
         let mut card = Card::bare(reasons, venue, now);
-        let skew = policy.map_or(chrono::Duration::seconds(crate::evaluate::DEFAULT_SKEW_SECONDS), Policy::skew);
-        let view = |kind: TestKind| {
-            let rule = policy.and_then(|p| if kind == TestKind::Nat { p.nat.as_ref() } else { p.antigen.as_ref() });
-            let basis = rule.map_or(TimeBasis::Report, |r| r.basis);
-            // The result that counts; else a self-test the venue does not count, shown as such.
-            let counted = facts.latest(kind, basis, rule.is_some_and(|r| r.institution_only), now, skew);
-            counted.or_else(|| facts.latest(kind, basis, false, now, skew)).map(|t| test_view(t, basis, now))
-        };
-        card.nat = view(TestKind::Nat);
-        card.antigen = view(TestKind::Antigen);
-        card.itinerary = facts.trip(now, skew).map(|(t, as_of)| TripView { cities: t.cities.clone(), star: t.star, as_of });
+        card.nat = shown.nat.map(|c| test_view(c, now));
+        card.antigen = shown.antigen.map(|c| test_view(c, now));
+        card.itinerary = shown.trip.map(|(t, as_of)| TripView { cities: t.cities.clone(), star: t.star, as_of });
         let holder = (facts.health.as_ref().map(|h| &h.holder))
             .or(facts.reports.first().map(|r| &r.holder))
             .or(facts.itineraries.first().map(|i| &i.holder));
@@ -207,7 +199,7 @@ impl Card {
     }
 }
 
-fn test_view(t: &TestResult, basis: TimeBasis, now: Time) -> TestView {
+fn test_view(Chosen { result: t, basis }: Chosen, now: Time) -> TestView {
     TestView {
         kind: t.kind,
         outcome: t.outcome,
