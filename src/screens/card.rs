@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use yima_core::card::{Card, ForeignView, Source, TestView, TripView};
 use yima_core::i18n::{self, Lang};
 use yima_core::policy::TimeBasis;
-use yima_core::{city, region, Colour, Reason, Verdict};
+use yima_core::verdict::CardRow;
+use yima_core::{city, region, Colour, Verdict};
 
 use crate::state::{AppState, Shown};
 use crate::i18n_ui::{local_time, tr};
@@ -77,13 +78,6 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> AnyView {
     let merged = shown.merged || c.sources.len() > 1;
     // A rejected credential has no verified facts: show only the verdict and reasons.
     let verified = !c.sources.is_empty();
-    // Highlight the test row a reason refers to.
-    let nat_alarm = c.reasons.iter().any(|r| matches!(r, Reason::NatMissing | Reason::NatPositive | Reason::NatTooOld { .. }));
-    let antigen_alarm = c
-        .reasons
-        .iter()
-        .any(|r| matches!(r, Reason::AntigenMissing | Reason::AntigenPositive | Reason::AntigenTooOld { .. } | Reason::AntigenSelfTest));
-    let trip_alarm = c.reasons.iter().any(|r| r.severity() != Verdict::Pass && matches!(r, Reason::ItineraryStar { .. } | Reason::ItineraryMissing | Reason::ItineraryExpired));
     view! {
         <article class=format!("card verdict-{}", v.code()) data-testid="card" data-merged=merged.to_string()
             data-sources=c.sources.len().to_string()>
@@ -96,9 +90,9 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> AnyView {
                     {holder.map(|h| view! { <dt>{tr(lang, "持码人", "Holder")}</dt><dd data-testid="holder">{h}</dd> })}
                     {issuer.map(|i| view! { <dt>{tr(lang, "签发地", "Issued by")}</dt><dd data-testid="issuer">{i}</dd> })}
                     {colour.map(|(cls, name)| view! { <dt>{tr(lang, "健康码", "Code")}</dt><dd class=cls data-testid="colour">{name}</dd> })}
-                    {test_row(c.nat.as_ref(), lang, "nat", tr(lang, "核酸", "NAT"), nat_alarm)}
-                    {test_row(c.antigen.as_ref(), lang, "antigen", tr(lang, "抗原", "Antigen"), antigen_alarm)}
-                    {c.itinerary.as_ref().map(|t| trip_row(t, lang, trip_alarm))}
+                    {test_row(c.nat.as_ref(), lang, "nat", tr(lang, "核酸", "NAT"), c.alarms(CardRow::Nat))}
+                    {test_row(c.antigen.as_ref(), lang, "antigen", tr(lang, "抗原", "Antigen"), c.alarms(CardRow::Antigen))}
+                    {c.itinerary.as_ref().map(|t| trip_row(t, lang, c.alarms(CardRow::Itinerary)))}
                     {vacc.map(|v| view! { <dt>{tr(lang, "疫苗", "Vaccination")}</dt><dd>{v}</dd> })}
                 </dl>
                 <p class="sources" data-testid="sources">

@@ -6,7 +6,7 @@ use crate::claims::{Colour, Provenance, TestKind, TestOutcome, Vaccination};
 use crate::trust::{IssuerKey, Scope};
 use crate::evaluate::{basis_time, Chosen, Facts, Shown};
 use crate::policy::{TimeBasis, VenueKey};
-use crate::verdict::{Reason, Verdict};
+use crate::verdict::{CardRow, Reason, Verdict};
 use crate::Time;
 
 /// Where a fact came from.
@@ -174,6 +174,11 @@ impl Card {
             Some(f) => f.reasons.iter().map(|l| l.code.as_str()).collect(),
             None => self.reasons.iter().map(Reason::code).collect(),
         }
+    }
+
+    /// Whether a reason marks `row` as an alarm.
+    pub fn alarms(&self, row: CardRow) -> bool {
+        self.reasons.iter().any(|r| r.row() == Some(row))
     }
 
     /// A card for verified facts, showing what evaluation judged them by.

@@ -5,7 +5,7 @@
 use yima_core::card::{ForeignView, Line, Row};
 use yima_core::i18n::{self, date_time, Lang};
 use yima_core::keys::mask_name;
-use yima_core::verdict::{Reason, Verdict};
+use yima_core::verdict::{CardRow, Reason, Verdict};
 
 use crate::evaluate::{sampled_at, DETECTED, NAAT, NOT_DETECTED, RAPID_ANTIGEN};
 use crate::payload::{Dcc, Entry, Name};
@@ -61,16 +61,6 @@ fn entry_row(e: &Entry, alarm: bool) -> Row {
     row("dcc-entry", ("证书类型", "Certificate"), (zh, en), alarm)
 }
 
-/// Whether a reason is about the entry itself (its test, dose or dates).
-fn about_entry(r: &Reason) -> bool {
-    use Reason::*;
-    matches!(
-        r,
-        DccTypeNotAccepted { .. } | DccTestPositive | DccTestTooOld { .. } | DccTestTypeNotAccepted | DccTestInFuture
-            | DccVaccinationIncomplete { .. } | DccVaccinationTooRecent { .. } | DccRecoveryOutside
-    )
-}
-
 /// The card of a DCC judged as `verdict` for `reasons` (worst first). `read` is `None` when
 /// the text could not be read: then only the verdict and reasons are shown.
 pub fn view(read: Option<&Read>, verdict: Verdict, reasons: &[Reason]) -> ForeignView {
@@ -78,16 +68,16 @@ pub fn view(read: Option<&Read>, verdict: Verdict, reasons: &[Reason]) -> Foreig
     let Some(Read { cwt, dcc, .. }) = read else {
         return ForeignView { verdict, reasons: reasons_lines, holder: String::new(), country: String::new(), rows: Vec::new() };
     };
+    let alarms = |row| reasons.iter().any(|r| r.row() == Some(row));
     let Dcc { nam, dob, entry, .. } = dcc;
     let holder = match birth_year(dob) {
         Some(y) => format!("{} · {y}", masked_name(nam)),
         None => masked_name(nam),
     };
     let country = cwt.issuer.clone().unwrap_or_default();
-    let mut rows = vec![entry_row(entry, reasons.iter().any(about_entry))];
+    let mut rows = vec![entry_row(entry, alarms(CardRow::DccEntry))];
     if let Some(exp) = cwt.expires {
-        let expired = reasons.iter().any(|r| matches!(r, Reason::DccExpired { .. }));
-        rows.push(row("dcc-expires", ("证书有效至", "Valid until"), (date_time(&exp), date_time(&exp)), expired));
+        rows.push(row("dcc-expires", ("证书有效至", "Valid until"), (date_time(&exp), date_time(&exp)), alarms(CardRow::DccExpiry)));
     }
     rows.push(row("dcc-country", ("签发国家", "Issuing country"), (country.clone(), country.clone()), false));
     ForeignView { verdict, reasons: reasons_lines, holder, country, rows }
