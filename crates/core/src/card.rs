@@ -90,13 +90,15 @@ pub struct Row {
     pub alarm: bool,
 }
 
-/// A foreign certificate (EU DCC) as shown. Judged and worded by the separately loaded DCC
-/// module (`yima-dcc`), so the app only displays it and carries no DCC code.
+/// A foreign certificate (EU DCC) as shown. Judged, and its facts worded, by the separately
+/// loaded DCC module (`yima-dcc`), so the app only displays it and carries no DCC code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ForeignView {
     pub verdict: Verdict,
-    /// Worst first; never empty. `code` is the [`Reason`]'s code.
-    pub reasons: Vec<Line>,
+    /// Worst first; never empty. Worded like ours; sent to the app in a compact form
+    /// ([`crate::reason_wire`]).
+    #[serde(with = "crate::reason_wire")]
+    pub reasons: Vec<Reason>,
     /// Masked name (first letter of each part) and year of birth.
     pub holder: String,
     /// ISO 3166 code of the issuing country.
@@ -160,25 +162,24 @@ impl Card {
         Card { verdict: view.verdict, reasons: Vec::new(), foreign: Some(view), ..Card::bare(Vec::new(), venue, now) }
     }
 
+    /// The reasons, worst first (foreign or not).
+    pub fn shown_reasons(&self) -> &[Reason] {
+        self.foreign.as_ref().map_or(&self.reasons, |f| &f.reasons)
+    }
+
     /// The reasons in words, worst first (foreign or not).
     pub fn reason_texts(&self, lang: crate::i18n::Lang) -> Vec<String> {
-        match &self.foreign {
-            Some(f) => f.reasons.iter().map(|l| l.text(lang).to_string()).collect(),
-            None => self.reasons.iter().map(|r| crate::i18n::reason(r, lang)).collect(),
-        }
+        self.shown_reasons().iter().map(|r| crate::i18n::reason(r, lang)).collect()
     }
 
     /// The reasons' codes, worst first (foreign or not).
     pub fn reason_codes(&self) -> Vec<&str> {
-        match &self.foreign {
-            Some(f) => f.reasons.iter().map(|l| l.code.as_str()).collect(),
-            None => self.reasons.iter().map(Reason::code).collect(),
-        }
+        self.shown_reasons().iter().map(Reason::code).collect()
     }
 
     /// Whether a reason marks `row` as an alarm.
     pub fn alarms(&self, row: CardRow) -> bool {
-        self.reasons.iter().any(|r| r.row() == Some(row))
+        self.shown_reasons().iter().any(|r| r.row() == Some(row))
     }
 
     /// A card for verified facts, showing what evaluation judged them by.

@@ -26,6 +26,7 @@ pub mod i18n;
 pub mod issue;
 pub mod keys;
 pub mod policy;
+mod reason_wire;
 pub mod region;
 pub mod revocation;
 pub mod rfc3339;

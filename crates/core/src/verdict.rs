@@ -218,7 +218,7 @@ pub fn conclude(mut reasons: Vec<Reason>) -> (Verdict, Vec<Reason>) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -232,7 +232,7 @@ mod tests {
 
     /// One of each reason (`code()`'s match is exhaustive, so a new variant must get a code;
     /// this list must grow with it: the count below fails until it does).
-    fn one_of_each() -> Vec<Reason> {
+    pub(crate) fn one_of_each() -> Vec<Reason> {
         use Reason::*;
         let t: crate::Time = "2022-06-01T00:00:00Z".parse().unwrap();
         vec![

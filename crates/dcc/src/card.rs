@@ -1,9 +1,9 @@
 //! Stage 7: a judged DCC → the [`ForeignView`] the app shows: the name masked the way ours
-//! are (first letter of each part), the year of birth only, the entry's facts and every reason
-//! worded in zh and en.
+//! are (first letter of each part), the year of birth only, the entry's facts worded in zh and
+//! en, and the reasons (worded by the app, like ours).
 
 use yima_core::card::{ForeignView, Line, Row};
-use yima_core::i18n::{self, date_time, Lang};
+use yima_core::i18n::date_time;
 use yima_core::keys::mask_name;
 use yima_core::verdict::{CardRow, Reason, Verdict};
 
@@ -13,11 +13,6 @@ use crate::Read;
 
 fn line(code: &str, zh: String, en: String) -> Line {
     Line { code: code.into(), zh, en }
-}
-
-/// A reason in both languages.
-pub fn reason_line(r: &Reason) -> Line {
-    line(r.code(), i18n::reason(r, Lang::Zh), i18n::reason(r, Lang::En))
 }
 
 /// `M********** E****`: each part of the family then given name, first letter kept. The
@@ -64,9 +59,8 @@ fn entry_row(e: &Entry, alarm: bool) -> Row {
 /// The card of a DCC judged as `verdict` for `reasons` (worst first). `read` is `None` when
 /// the text could not be read: then only the verdict and reasons are shown.
 pub fn view(read: Option<&Read>, verdict: Verdict, reasons: &[Reason]) -> ForeignView {
-    let reasons_lines = reasons.iter().map(reason_line).collect();
     let Some(Read { cwt, dcc, .. }) = read else {
-        return ForeignView { verdict, reasons: reasons_lines, holder: String::new(), country: String::new(), rows: Vec::new() };
+        return ForeignView { verdict, reasons: reasons.to_vec(), holder: String::new(), country: String::new(), rows: Vec::new() };
     };
     let alarms = |row| reasons.iter().any(|r| r.row() == Some(row));
     let Dcc { nam, dob, entry, .. } = dcc;
@@ -80,7 +74,7 @@ pub fn view(read: Option<&Read>, verdict: Verdict, reasons: &[Reason]) -> Foreig
         rows.push(row("dcc-expires", ("证书有效至", "Valid until"), (date_time(&exp), date_time(&exp)), alarms(CardRow::DccExpiry)));
     }
     rows.push(row("dcc-country", ("签发国家", "Issuing country"), (country.clone(), country.clone()), false));
-    ForeignView { verdict, reasons: reasons_lines, holder, country, rows }
+    ForeignView { verdict, reasons: reasons.to_vec(), holder, country, rows }
 }
 
 #[cfg(test)]
@@ -102,8 +96,7 @@ mod tests {
     #[test]
     fn unreadable_text_shows_reasons_only() {
         let v = view(None, Verdict::Deny, &[Reason::DccMalformed]);
-        assert_eq!(v.reasons[0].code, "dcc_malformed");
-        assert_eq!(v.reasons[0].en, "EU COVID certificate is damaged or malformed");
+        assert_eq!(v.reasons, [Reason::DccMalformed]);
         assert!(v.rows.is_empty() && v.holder.is_empty());
     }
 }

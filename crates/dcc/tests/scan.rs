@@ -1,5 +1,5 @@
 //! The DCC module's one call end to end: HC1 text + root-signed endpoint files + venue + time
-//! → the card (verdict, reasons in zh/en, masked facts).
+//! → the card (verdict, reasons, masked facts in zh/en).
 mod common;
 
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
@@ -9,6 +9,7 @@ use yima_core::demo;
 use yima_core::policy::VenueKey;
 use yima_core::trust::KeyStatus;
 use yima_core::trust_dcc::{DccSigner, DccType};
+use yima_core::i18n::{reason, Lang};
 use yima_core::verdict::Verdict;
 use yima_dcc::scan::scan;
 
@@ -46,7 +47,7 @@ fn at(text: &str, venue: &str, now: &str, files: &(String, String)) -> ForeignVi
 }
 
 fn codes(v: &ForeignView) -> Vec<&str> {
-    v.reasons.iter().map(|l| l.code.as_str()).collect()
+    v.reasons.iter().map(|r| r.code()).collect()
 }
 
 fn text() -> String {
@@ -67,7 +68,7 @@ fn a_signed_vaccination_passes_where_the_venue_accepts_it() {
     // Elder care accepts tests only (demo rule).
     let v = at(&text(), "elder_care", NOW, &files);
     assert_eq!((v.verdict, codes(&v)), (Verdict::Deny, vec!["dcc_type_not_accepted"]));
-    assert_eq!(v.reasons[0].en, "This venue does not accept vaccination certificates");
+    assert_eq!(reason(&v.reasons[0], Lang::En), "This venue does not accept vaccination certificates");
     assert!(v.rows.iter().find(|r| r.value.code == "dcc-entry").unwrap().alarm);
 }
 
@@ -75,8 +76,8 @@ fn a_signed_vaccination_passes_where_the_venue_accepts_it() {
 fn expired_shows_the_date() {
     let v = at(&text(), "metro", "2022-07-01T00:00:00Z", &endpoint(true));
     assert_eq!(v.verdict, Verdict::Deny);
-    assert_eq!(v.reasons[0].en, "Certificate expired on 2022-06-01 00:00 UTC");
-    assert_eq!(v.reasons[0].zh, "证书已于 2022-06-01 00:00 UTC 过期");
+    assert_eq!(reason(&v.reasons[0], Lang::En), "Certificate expired on 2022-06-01 00:00 UTC");
+    assert_eq!(reason(&v.reasons[0], Lang::Zh), "证书已于 2022-06-01 00:00 UTC 过期");
     assert!(v.rows.iter().find(|r| r.value.code == "dcc-expires").unwrap().alarm);
 }
 

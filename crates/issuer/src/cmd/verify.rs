@@ -9,7 +9,7 @@ use anyhow::{bail, Context};
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use ed25519_dalek::VerifyingKey;
 use serde_json::json;
-use yima_core::i18n::Lang;
+use yima_core::i18n::{self, Lang};
 use yima_core::revocation::{DeltaList, FullList, Revocations};
 use yima_core::session::Verifier;
 use yima_core::{demo, Card, PolicySet, Session, Time, TrustList, VenueKey};
@@ -78,13 +78,10 @@ pub fn run(a: Args) -> anyhow::Result<()> {
         })
         .collect();
     let Some((card, merged)) = scans.last() else { bail!("no QR text given") };
-    let reasons: Vec<_> = card
-        .reason_codes()
-        .into_iter()
-        .zip(card.reason_texts(Lang::Zh).into_iter().zip(card.reason_texts(Lang::En)))
-        .map(|(code, (zh, en))| json!({ "code": code, "zh": zh, "en": en }))
-        .collect();
     if a.json {
+        let text = |r, lang| i18n::reason(r, lang);
+        let reasons: Vec<_> =
+            card.shown_reasons().iter().map(|r| json!({ "code": r.code(), "zh": text(r, Lang::Zh), "en": text(r, Lang::En) })).collect();
         let out = json!({
             "verdict": card.verdict,
             "reasons": reasons,
@@ -94,7 +91,7 @@ pub fn run(a: Args) -> anyhow::Result<()> {
         });
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
-        print!("{}", crate::cmd::verify_text::render(card, *merged, &reasons));
+        print!("{}", crate::cmd::verify_text::render(card, *merged));
     }
     Ok(())
 }

@@ -19,14 +19,14 @@ fn test(t: &TestView) -> String {
 }
 
 /// One `label  value` line per field the card has.
-pub fn render(card: &Card, merged: bool, reasons: &[serde_json::Value]) -> String {
+pub fn render(card: &Card, merged: bool) -> String {
     let mut out = String::new();
     let mut line = |label: &str, value: String| {
         let _ = writeln!(out, "{label:<10}{value}");
     };
-    line("verdict", format!("{} ({})", serde_json::to_value(card.verdict).unwrap_or_default().as_str().unwrap_or(""), both(|l| i18n::verdict(card.verdict, l))));
-    for r in reasons {
-        line("reason", format!("{}: {} / {}", r["code"].as_str().unwrap_or(""), r["zh"].as_str().unwrap_or(""), r["en"].as_str().unwrap_or("")));
+    line("verdict", format!("{} ({})", card.verdict.code(), both(|l| i18n::verdict(card.verdict, l))));
+    for r in card.shown_reasons() {
+        line("reason", format!("{}: {}", r.code(), both(|l| i18n::reason(r, l))));
     }
     if let Some(f) = &card.foreign {
         line("holder", f.holder.clone());
