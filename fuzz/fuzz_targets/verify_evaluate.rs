@@ -44,7 +44,7 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(a.card.verdict, b.card.verdict);
         let _ = serde_json::to_string(&b.card);
         for r in &b.card.reasons {
-            let _ = yima_core::i18n::reason(r, yima_core::i18n::Lang::En);
+            let _ = yima_core::words::reason_text(r, yima_core::i18n::Lang::En);
         }
     }
 });

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use yima_core::card::{Card, ForeignView, Source, TestView, TripView};
 use yima_core::i18n::{self, Lang};
-use yima_core::policy::TimeBasis;
 use yima_core::verdict::CardRow;
+use yima_core::words::{test_row, vaccination};
 use yima_core::{city, region, Colour, Verdict};
 
 use crate::state::{AppState, Shown};
@@ -58,14 +58,7 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> AnyView {
         _ => region::name(r, lang),
     });
     let colour = c.colour.map(|col| (colour_class(col), i18n::colour(col, lang)));
-    // The date stays on one line (no "2022-03-" / "01" break).
-    let vacc = c.vaccination.as_ref().map(|v| {
-        let (before, after) = match lang {
-            Lang::Zh => (format!("已接种 {} 剂（末剂 ", v.doses), "）"),
-            Lang::En => (format!("{} doses (last ", v.doses), ")"),
-        };
-        view! { {before}<span class="nowrap">{v.last_dose.to_string()}</span>{after} }
-    });
+    let vacc = c.vaccination.as_ref().map(|v| vaccination(v, lang));
     let sources: Vec<String> = c
         .sources
         .iter()
@@ -90,8 +83,8 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> AnyView {
                     {holder.map(|h| view! { <dt>{tr(lang, "持码人", "Holder")}</dt><dd data-testid="holder">{h}</dd> })}
                     {issuer.map(|i| view! { <dt>{tr(lang, "签发地", "Issued by")}</dt><dd data-testid="issuer">{i}</dd> })}
                     {colour.map(|(cls, name)| view! { <dt>{tr(lang, "健康码", "Code")}</dt><dd class=cls data-testid="colour">{name}</dd> })}
-                    {test_row(c.nat.as_ref(), lang, "nat", tr(lang, "核酸", "NAT"), c.alarms(CardRow::Nat))}
-                    {test_row(c.antigen.as_ref(), lang, "antigen", tr(lang, "抗原", "Antigen"), c.alarms(CardRow::Antigen))}
+                    {test_fact(c.nat.as_ref(), lang, "nat", tr(lang, "核酸", "NAT"), c.alarms(CardRow::Nat))}
+                    {test_fact(c.antigen.as_ref(), lang, "antigen", tr(lang, "抗原", "Antigen"), c.alarms(CardRow::Antigen))}
                     {c.itinerary.as_ref().map(|t| trip_row(t, lang, c.alarms(CardRow::Itinerary)))}
                     {vacc.map(|v| view! { <dt>{tr(lang, "疫苗", "Vaccination")}</dt><dd>{v}</dd> })}
                 </dl>
@@ -106,34 +99,14 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> AnyView {
     .into_any()
 }
 
-/// The reasons in words, worst first, ours and a foreign certificate's alike.
+/// The reasons in words, worst first, ours and a foreign certificate's alike (core's words keep
+/// numbers with their units and dates on one line).
 fn reasons_list(card: &Card, lang: Lang) -> impl IntoView {
     view! {
         <ul class="reasons" data-testid="reasons">
-            {card.reason_texts(lang).iter().map(|r| view! { <li>{keep_units(r)}</li> }).collect_view()}
+            {card.reason_texts(lang).into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
         </ul>
     }
-}
-
-/// "over 72 h" must not wrap as "over 72" / "h": the space between a number and its unit
-/// (h, 小时, days, 天) becomes a no-break space; nor "expired on 2022-01-28" as "2022-01-" /
-/// "28": a hyphen between digits becomes a non-breaking hyphen (U+2011).
-fn keep_units(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut prev = ' ';
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        rest = &rest[c.len_utf8()..];
-        let unit = rest.starts_with("小时") || rest.starts_with('天') || rest.starts_with("days") || (rest.starts_with('h') && !rest[1..].starts_with(|n: char| n.is_ascii_alphabetic()));
-        let digit_next = rest.starts_with(|n: char| n.is_ascii_digit());
-        out.push(match c {
-            ' ' if prev.is_ascii_digit() && unit => '\u{a0}',
-            '-' if prev.is_ascii_digit() && digit_next => '\u{2011}',
-            _ => c,
-        });
-        prev = c;
-    }
-    out
 }
 
 /// The verdict banner and the auto-close bar, the same for every card.
@@ -188,20 +161,8 @@ fn foreign_body(f: &ForeignView, demo: bool, lang: Lang, place: String, reasons:
     }
 }
 
-fn test_row(t: Option<&TestView>, lang: Lang, id: &'static str, label: &'static str, alarm: bool) -> impl IntoView {
-    let text = match t {
-        None => tr(lang, "无记录", "none on record").to_string(),
-        Some(t) => {
-            let (basis, at) = match t.basis {
-                TimeBasis::Report => (tr(lang, "报告", "reported"), t.reported_at),
-                TimeBasis::Sample => (tr(lang, "采样", "sampled"), t.sampled_at),
-            };
-            let who = i18n::provenance(t.provenance, &t.institution, lang);
-            // The age stays on one line ("80 h ago", not "80" / "h ago" at 200 % text).
-            let ago = i18n::ago(t.age_seconds, lang).replace(' ', "\u{a0}");
-            format!("{} · {} · {} {} · {}", i18n::outcome(t.outcome, lang), ago, basis, local_time(at), who)
-        }
-    };
+fn test_fact(t: Option<&TestView>, lang: Lang, id: &'static str, label: &'static str, alarm: bool) -> impl IntoView {
+    let text = t.map_or_else(|| tr(lang, "无记录", "none on record").to_string(), |t| test_row(t, local_time, lang));
     view! {
         <dt>{label}</dt>
         <dd data-testid=id class:alarm=alarm>{text}</dd>

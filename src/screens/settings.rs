@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use yima_core::i18n::Lang;
 use yima_core::region;
+use yima_core::words::age;
 
 use crate::state::AppState;
 use crate::clock;
-use crate::i18n_ui::{age, local_time, tr};
+use crate::i18n_ui::{local_time, tr};
 use crate::trust_store::{Sync, ENDPOINT};
 
 /// Regions offered: every province, plus the current code when it is finer (e.g. a city set

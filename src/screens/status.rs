@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 use yima_core::session::Verifier;
 use yima_core::verdict::Reason;
+use yima_core::words::{ago, reason_text};
 use yima_core::{i18n, region};
 
 use crate::state::AppState;
 use crate::clock;
-use crate::i18n_ui::{age, tr};
+use crate::i18n_ui::tr;
 use crate::trust_store::Sync;
 
 /// Venue type name from the signed policies (the id itself when unknown).
@@ -33,10 +34,10 @@ pub fn StatusStrip() -> impl IntoView {
     let trust_age = move || {
         state.trust.with(|t| match &t.trust {
             Some(k) => {
-                let a = age((clock::now() - k.issued_at).num_seconds(), lang());
+                let a = ago((clock::now() - k.issued_at).num_seconds(), lang());
                 match lang() {
-                    i18n::Lang::Zh => format!("信任数据 {a}前签发"),
-                    i18n::Lang::En => format!("Trust data signed {a} ago"),
+                    i18n::Lang::Zh => format!("信任数据 {a}签发"),
+                    i18n::Lang::En => format!("Trust data signed {a}"),
                 }
             }
             None => tr(lang(), "无信任数据", "No trust data").into(),
@@ -51,7 +52,7 @@ pub fn StatusStrip() -> impl IntoView {
         let mut out: Vec<(&'static str, String)> = reasons
             .iter()
             .filter(|r| matches!(r, Reason::TrustDataStale | Reason::ClockBehindTrustList | Reason::NoTrustData | Reason::RevocationDataStale))
-            .map(|r| ("warn", i18n::reason(r, l)))
+            .map(|r| ("warn", reason_text(r, l)))
             .collect();
         if !storage_ok {
             out.push(("info", tr(l, "本机无法保存数据：离线时将无法核验", "This device cannot keep data: verification needs the network").into()));

@@ -95,8 +95,8 @@ pub struct Row {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ForeignView {
     pub verdict: Verdict,
-    /// Worst first; never empty. Worded like ours; sent to the app in a compact form
-    /// ([`crate::reason_wire`]).
+    /// Worst first; never empty. Worded like ours ([`crate::words`]); sent to the app in a
+    /// compact form ([`crate::reason_wire`]).
     #[serde(with = "crate::reason_wire")]
     pub reasons: Vec<Reason>,
     /// Masked name (first letter of each part) and year of birth.
@@ -169,7 +169,7 @@ impl Card {
 
     /// The reasons in words, worst first (foreign or not).
     pub fn reason_texts(&self, lang: crate::i18n::Lang) -> Vec<String> {
-        self.shown_reasons().iter().map(|r| crate::i18n::reason(r, lang)).collect()
+        self.shown_reasons().iter().map(|r| crate::words::reason_text(r, lang)).collect()
     }
 
     /// The reasons' codes, worst first (foreign or not).

@@ -12,6 +12,7 @@
 //! - [`evaluate`]: verified facts + venue policy → reasons → [`Verdict`]
 //! - [`revocation`]: per-credential revocation lists and their lookup — [`revocation::RevocationError`]
 //! - [`session`]: merges a health code, paper reports and itineraries of the same holder into one [`Card`]
+//! - [`words`]: what a card says (reasons, ages), one function per language
 
 pub mod card;
 pub mod city;
@@ -35,6 +36,7 @@ pub mod trust;
 pub mod trust_dcc;
 pub mod verdict;
 pub mod verify;
+pub mod words;
 
 pub use card::Card;
 pub use claims::{Claims, Colour, HealthCode, Holder, Itinerary, Provenance, TestKind, TestOutcome, TestReport, TestResult, Trip};

@@ -72,7 +72,7 @@ fn revoked_health_code_and_paper_report_are_denied_with_the_reason() {
             assert!(card.holder.is_none(), "nothing of a revoked credential is shown as fact");
         }
     }
-    assert_eq!(yima_core::i18n::reason(&Reason::CredentialRevoked, yima_core::i18n::Lang::Zh), "此凭证已被签发方撤销");
+    assert_eq!(yima_core::words::reason_text(&Reason::CredentialRevoked, yima_core::i18n::Lang::Zh), "此凭证已被签发方撤销");
 }
 
 #[test]

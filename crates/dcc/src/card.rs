@@ -3,9 +3,9 @@
 //! en, and the reasons (worded by the app, like ours).
 
 use yima_core::card::{ForeignView, Line, Row};
-use yima_core::i18n::date_time;
 use yima_core::keys::mask_name;
 use yima_core::verdict::{CardRow, Reason, Verdict};
+use yima_core::words::date_time;
 
 use crate::evaluate::{sampled_at, DETECTED, NAAT, NOT_DETECTED, RAPID_ANTIGEN};
 use crate::payload::{Dcc, Entry, Name};

@@ -9,8 +9,9 @@ use yima_core::demo;
 use yima_core::policy::VenueKey;
 use yima_core::trust::KeyStatus;
 use yima_core::trust_dcc::{DccSigner, DccType};
-use yima_core::i18n::{reason, Lang};
+use yima_core::i18n::Lang;
 use yima_core::verdict::Verdict;
+use yima_core::words::{plain, reason_text};
 use yima_dcc::scan::scan;
 
 const NOW: &str = "2021-09-01T12:00:00Z";
@@ -68,7 +69,7 @@ fn a_signed_vaccination_passes_where_the_venue_accepts_it() {
     // Elder care accepts tests only (demo rule).
     let v = at(&text(), "elder_care", NOW, &files);
     assert_eq!((v.verdict, codes(&v)), (Verdict::Deny, vec!["dcc_type_not_accepted"]));
-    assert_eq!(reason(&v.reasons[0], Lang::En), "This venue does not accept vaccination certificates");
+    assert_eq!(reason_text(&v.reasons[0], Lang::En), "This venue does not accept vaccination certificates");
     assert!(v.rows.iter().find(|r| r.value.code == "dcc-entry").unwrap().alarm);
 }
 
@@ -76,8 +77,8 @@ fn a_signed_vaccination_passes_where_the_venue_accepts_it() {
 fn expired_shows_the_date() {
     let v = at(&text(), "metro", "2022-07-01T00:00:00Z", &endpoint(true));
     assert_eq!(v.verdict, Verdict::Deny);
-    assert_eq!(reason(&v.reasons[0], Lang::En), "Certificate expired on 2022-06-01 00:00 UTC");
-    assert_eq!(reason(&v.reasons[0], Lang::Zh), "证书已于 2022-06-01 00:00 UTC 过期");
+    assert_eq!(plain(&reason_text(&v.reasons[0], Lang::En)), "Certificate expired on 2022-06-01 00:00 UTC");
+    assert_eq!(plain(&reason_text(&v.reasons[0], Lang::Zh)), "证书已于 2022-06-01 00:00 UTC 过期");
     assert!(v.rows.iter().find(|r| r.value.code == "dcc-expires").unwrap().alarm);
 }
 

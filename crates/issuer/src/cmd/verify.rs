@@ -9,10 +9,10 @@ use anyhow::{bail, Context};
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use ed25519_dalek::VerifyingKey;
 use serde_json::json;
-use yima_core::i18n::{self, Lang};
+use yima_core::i18n::Lang;
 use yima_core::revocation::{DeltaList, FullList, Revocations};
 use yima_core::session::Verifier;
-use yima_core::{demo, Card, PolicySet, Session, Time, TrustList, VenueKey};
+use yima_core::{demo, words, Card, PolicySet, Session, Time, TrustList, VenueKey};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -79,21 +79,33 @@ pub fn run(a: Args) -> anyhow::Result<()> {
         .collect();
     let Some((card, merged)) = scans.last() else { bail!("no QR text given") };
     if a.json {
-        let text = |r, lang| i18n::reason(r, lang);
+        // The app's words (yima_core::words); made plain with the rest below.
+        let text = |r, lang| words::reason_text(r, lang);
         let reasons: Vec<_> =
             card.shown_reasons().iter().map(|r| json!({ "code": r.code(), "zh": text(r, Lang::Zh), "en": text(r, Lang::En) })).collect();
-        let out = json!({
+        let mut out = json!({
             "verdict": card.verdict,
             "reasons": reasons,
             "merged": merged,
             "scans": scans.iter().map(|(c, m)| json!({ "verdict": c.verdict, "merged": m })).collect::<Vec<_>>(),
             "card": card,
         });
+        plain_strings(&mut out);
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
         print!("{}", crate::cmd::verify_text::render(card, *merged));
     }
     Ok(())
+}
+
+/// Every string in `v` made plain ([`words::plain`]): the reasons, and a foreign card's rows.
+fn plain_strings(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::String(s) => *s = words::plain(s),
+        serde_json::Value::Array(a) => a.iter_mut().for_each(plain_strings),
+        serde_json::Value::Object(o) => o.values_mut().for_each(plain_strings),
+        _ => {}
+    }
 }
 
 fn texts(a: &Args) -> anyhow::Result<Vec<String>> {

@@ -1,21 +1,19 @@
-//! The text form of `verify`: the card's fields as the screen shows them (masked), zh and en.
+//! The text form of `verify`: the card's fields as the screen shows them (masked), zh and en,
+//! in the app's words (`yima_core::words`) with plain spaces and hyphens.
 
 use std::fmt::Write;
 
 use yima_core::card::{Source, TestView};
 use yima_core::i18n::{self, Lang};
-use yima_core::{city, region, Card, Provenance};
+use yima_core::words::{plain, reason_text, test_row, vaccination};
+use yima_core::{city, region, Card};
 
 fn both(f: impl Fn(Lang) -> String) -> String {
-    format!("{} / {}", f(Lang::Zh), f(Lang::En))
+    plain(&format!("{} / {}", f(Lang::Zh), f(Lang::En)))
 }
 
 fn test(t: &TestView) -> String {
-    let who = match t.provenance {
-        Provenance::Institution => t.institution.clone(),
-        Provenance::SelfTest => both(|l| i18n::provenance(t.provenance, &t.institution, l)),
-    };
-    format!("{}, reported {}, {:.1} h old, {who}", i18n::outcome(t.outcome, Lang::En), t.reported_at.to_rfc3339(), t.age_seconds as f64 / 3600.0)
+    both(|l| test_row(t, |at| at.to_rfc3339(), l))
 }
 
 /// One `label  value` line per field the card has.
@@ -26,13 +24,13 @@ pub fn render(card: &Card, merged: bool) -> String {
     };
     line("verdict", format!("{} ({})", card.verdict.code(), both(|l| i18n::verdict(card.verdict, l))));
     for r in card.shown_reasons() {
-        line("reason", format!("{}: {}", r.code(), both(|l| i18n::reason(r, l))));
+        line("reason", format!("{}: {}", r.code(), both(|l| reason_text(r, l))));
     }
     if let Some(f) = &card.foreign {
         line("holder", f.holder.clone());
         for r in &f.rows {
             let label = r.label.code.strip_prefix("dcc-").unwrap_or(&r.label.code);
-            line(label, format!("{} / {}{}", r.value.zh, r.value.en, if r.alarm { " (!)" } else { "" }));
+            line(label, format!("{}{}", both(|l| r.value.text(l).to_string()), if r.alarm { " (!)" } else { "" }));
         }
     }
     if let Some(h) = &card.holder {
@@ -59,7 +57,7 @@ pub fn render(card: &Card, merged: bool) -> String {
         line("itinerary", format!("{}{star}, as of {}", both(|l| city::names(&t.cities, l)), t.as_of.to_rfc3339()));
     }
     if let Some(v) = &card.vaccination {
-        line("vaccine", format!("{} doses, last {}", v.doses, v.last_dose));
+        line("vaccine", both(|l| vaccination(v, l)));
     }
     let sources: Vec<String> = card
         .sources
