@@ -1,7 +1,7 @@
 //! A foreign card's reasons as they cross from the DCC module to the app (JSON): one string,
 //! each reason its code and then its values as integers (times in Unix ms), comma-separated,
 //! e.g. `"dcc_test_too_old 180000 48,dcc_key_usage"`. The app reads them with this short match
-//! instead of serde's derived reader of every reason and chrono's date parser (together 10 KB of
+//! instead of serde's derived reader of every reason and chrono's date parser (together 20 KB of
 //! the app's gzipped wasm). Only the reasons a DCC judgement gives (its own and the verifier's
 //! status) are read back; any other, or wrong values, fails the read.
 
