@@ -15,7 +15,7 @@ fn spoken(state: AppState) -> String {
     state.card.with_untracked(|c| {
         c.as_ref().map_or_else(String::new, |s| {
             let mut parts = vec![verdict_text(s.card.verdict, lang)];
-            parts.extend(s.card.reason_texts(lang));
+            parts.extend(yima_core::reason_texts(&s.card, lang));
             parts.join(if lang == Lang::Zh { "。" } else { ". " })
         })
     })

@@ -1,10 +1,11 @@
 //! The one card: verdict (colour + icon + text), reasons in words, the verified facts.
 
 use leptos::prelude::*;
-use yima_core::{ago_text, Card, city_names, colour_text, ForeignView, outcome_text, provenance_text, region_name, Source, TestView, TripView, verdict_text};
+use yima_core::{city_names, colour_text, ForeignView, region_name, Source, TestView, TripView, verdict_text};
 use yima_core::Lang;
-use yima_core::TimeBasis;
-use yima_core::{Colour, Reason, Verdict};
+use yima_core::CardRow;
+use yima_core::{test_row_text as test_row, vaccination_text as vaccination};
+use yima_core::{Colour, Verdict};
 
 use crate::state::{AppState, Shown};
 use crate::i18n_ui::{local_time, tr};
@@ -44,27 +45,82 @@ pub fn CardView() -> impl IntoView {
     }
 }
 
-fn card_body(shown: &Shown, lang: Lang, place: String) -> AnyView {
+/// One fact: label, value, test id, and the value's class ("alarm" when a reason marks it).
+type Fact = (String, String, String, &'static str);
+
+fn alarm(on: bool) -> &'static str {
+    if on { "alarm" } else { "" }
+}
+
+/// Every card, ours and a foreign certificate's alike: verdict, reasons, facts, sources.
+fn card_body(shown: &Shown, lang: Lang, place: String) -> impl IntoView {
     let c = &shown.card;
-    if let Some(f) = &c.foreign {
-        return foreign_body(f, c.demo, lang, place, reasons_list(c, lang)).into_any();
-    }
     let v = c.verdict;
-    let holder = c.holder.as_ref().map(|h| format!("{}  {}", h.masked_name, h.masked_id));
+    let (facts, sources) = match &c.foreign {
+        Some(f) => foreign_facts(f, lang),
+        None => our_facts(shown, lang),
+    };
+    let merged = shown.merged || c.sources.len() > 1;
+    view! {
+        <article class=format!("card verdict-{}", v.code()) data-testid="card" data-merged=merged.to_string()
+            data-sources=c.sources.len().to_string()>
+            <header class="verdict" data-testid="verdict" data-verdict=v.code()>
+                <span class="verdict-icon" aria-hidden="true">{icon(v)}</span>
+                <span class="verdict-text">{verdict_text(v, lang)}</span>
+            </header>
+            // Shrinks to nothing as the card's auto-close time runs out.
+            <div class="closing" aria-hidden="true" style=format!("animation-duration:{CARD_SECONDS}s")></div>
+            // Credentials (or DCC test signers) trusted only through the public demo data.
+            {c.demo.then(|| view! { <p class="demo-flag">{tr(lang, "演示数据 — 非真实凭证", "DEMO data — not a real credential")}</p> })}
+            <p class="place">{place}</p>
+            <ul class="reasons" data-testid="reasons">
+                {yima_core::reason_texts(c, lang).into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+            </ul>
+            // A rejected credential has no verified facts: only the verdict and reasons.
+            {(!facts.is_empty()).then(|| view! {
+                <dl class="facts">
+                    {facts.into_iter().map(|(label, value, id, class)| view! { <dt>{label}</dt><dd data-testid=id class=class>{value}</dd> }).collect_view()}
+                </dl>
+            })}
+            {sources.map(|s| view! { <p class="sources" data-testid="sources">{s}</p> })}
+            <p class="tap-hint">{tr(lang, "轻触任意处关闭", "Tap anywhere to close")}</p>
+            // Closes through the backdrop's click handler (the click bubbles up to it).
+            <button type="button" class="card-close" data-testid="card-close">{tr(lang, "关闭", "Close")}</button>
+        </article>
+    }
+}
+
+/// Our card's facts (none for a rejected credential) and where they came from.
+fn our_facts(shown: &Shown, lang: Lang) -> (Vec<Fact>, Option<String>) {
+    let c = &shown.card;
+    if c.sources.is_empty() {
+        return (Vec::new(), None);
+    }
+    let mut facts: Vec<Fact> = Vec::new();
+    let mut fact = |label: &str, value: String, id: &str, class: &'static str| facts.push((label.into(), value, id.into(), class));
+    if let Some(h) = &c.holder {
+        fact(tr(lang, "持码人", "Holder"), format!("{}  {}", h.masked_name, h.masked_id), "holder", "");
+    }
     // A national channel names itself: "国家政务服务平台 · 广东".
-    let issuer = c.issuer_region.map(|r| match &c.channel {
-        Some(ch) if ch.national => format!("{} · {}", if lang == Lang::Zh { &ch.name_zh } else { &ch.name_en }, region_name(r, lang)),
-        _ => region_name(r, lang),
-    });
-    let colour = c.colour.map(|col| (colour_class(col), colour_text(col, lang)));
-    // The date stays on one line (no "2022-03-" / "01" break).
-    let vacc = c.vaccination.as_ref().map(|v| {
-        let (before, after) = match lang {
-            Lang::Zh => (format!("已接种 {} 剂（末剂 ", v.doses), "）"),
-            Lang::En => (format!("{} doses (last ", v.doses), ")"),
+    if let Some(r) = c.issuer_region {
+        let issuer = match &c.channel {
+            Some(ch) if ch.national => format!("{} · {}", if lang == Lang::Zh { &ch.name_zh } else { &ch.name_en }, region_name(r, lang)),
+            _ => region_name(r, lang),
         };
-        view! { {before}<span class="nowrap">{v.last_dose.to_string()}</span>{after} }
-    });
+        fact(tr(lang, "签发地", "Issued by"), issuer, "issuer", "");
+    }
+    if let Some(col) = c.colour {
+        fact(tr(lang, "健康码", "Code"), colour_text(col, lang), "colour", colour_class(col));
+    }
+    let test = |t: Option<&TestView>| t.map_or_else(|| tr(lang, "无记录", "none on record").to_string(), |t| test_row(t, local_time, lang));
+    fact(tr(lang, "核酸", "NAT"), test(c.nat.as_ref()), "nat", alarm(c.alarms(CardRow::Nat)));
+    fact(tr(lang, "抗原", "Antigen"), test(c.antigen.as_ref()), "antigen", alarm(c.alarms(CardRow::Antigen)));
+    if let Some(t) = &c.itinerary {
+        fact(tr(lang, "14 天行程", "14-day trip"), trip(t, lang), "itinerary", alarm(c.alarms(CardRow::Itinerary)));
+    }
+    if let Some(v) = &c.vaccination {
+        fact(tr(lang, "疫苗", "Vaccination"), vaccination(v, lang), "vaccination", "");
+    }
     let sources: Vec<String> = c
         .sources
         .iter()
@@ -75,150 +131,23 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> AnyView {
         })
         .collect();
     let merged = shown.merged || c.sources.len() > 1;
-    // A rejected credential has no verified facts: show only the verdict and reasons.
-    let verified = !c.sources.is_empty();
-    // Highlight the test row a reason refers to.
-    let nat_alarm = c.reasons.iter().any(|r| matches!(r, Reason::NatMissing | Reason::NatPositive | Reason::NatTooOld { .. }));
-    let antigen_alarm = c
-        .reasons
-        .iter()
-        .any(|r| matches!(r, Reason::AntigenMissing | Reason::AntigenPositive | Reason::AntigenTooOld { .. } | Reason::AntigenSelfTest));
-    let trip_alarm = c.reasons.iter().any(|r| r.severity() != Verdict::Pass && matches!(r, Reason::ItineraryStar { .. } | Reason::ItineraryMissing | Reason::ItineraryExpired));
-    view! {
-        <article class=format!("card verdict-{}", v.code()) data-testid="card" data-merged=merged.to_string()
-            data-sources=c.sources.len().to_string()>
-            {verdict_header(v, lang)}
-            {demo_flag(c.demo, lang)}
-            <p class="place">{place}</p>
-            {reasons_list(c, lang)}
-            {verified.then(|| view! {
-                <dl class="facts">
-                    {holder.map(|h| view! { <dt>{tr(lang, "持码人", "Holder")}</dt><dd data-testid="holder">{h}</dd> })}
-                    {issuer.map(|i| view! { <dt>{tr(lang, "签发地", "Issued by")}</dt><dd data-testid="issuer">{i}</dd> })}
-                    {colour.map(|(cls, name)| view! { <dt>{tr(lang, "健康码", "Code")}</dt><dd class=cls data-testid="colour">{name}</dd> })}
-                    {test_row(c.nat.as_ref(), lang, "nat", tr(lang, "核酸", "NAT"), nat_alarm)}
-                    {test_row(c.antigen.as_ref(), lang, "antigen", tr(lang, "抗原", "Antigen"), antigen_alarm)}
-                    {c.itinerary.as_ref().map(|t| trip_row(t, lang, trip_alarm))}
-                    {vacc.map(|v| view! { <dt>{tr(lang, "疫苗", "Vaccination")}</dt><dd>{v}</dd> })}
-                </dl>
-                <p class="sources" data-testid="sources">
-                    {if merged { tr(lang, "已合并：", "Merged: ") } else { tr(lang, "来源：", "Source: ") }}
-                    {sources.join(" + ")}
-                </p>
-            })}
-            {card_end(lang)}
-        </article>
-    }
-    .into_any()
+    let said = if merged { tr(lang, "已合并：", "Merged: ") } else { tr(lang, "来源：", "Source: ") };
+    (facts, Some(format!("{said}{}", sources.join(" + "))))
 }
 
-/// The reasons in words, worst first, ours and a foreign certificate's alike.
-fn reasons_list(card: &Card, lang: Lang) -> impl IntoView {
-    view! {
-        <ul class="reasons" data-testid="reasons">
-            {card.reason_texts(lang).iter().map(|r| view! { <li>{keep_units(r)}</li> }).collect_view()}
-        </ul>
+/// A foreign certificate's facts (EU DCC), worded by the DCC module and shown as given.
+fn foreign_facts(f: &ForeignView, lang: Lang) -> (Vec<Fact>, Option<String>) {
+    let mut facts: Vec<Fact> = Vec::new();
+    if !f.rows.is_empty() {
+        facts.push((tr(lang, "持证人", "Holder").into(), f.holder.clone(), "holder".into(), ""));
+        facts.extend(f.rows.iter().map(|r| (r.label.text(lang).into(), r.value.text(lang).into(), r.value.code.clone(), alarm(r.alarm))));
     }
-}
-
-/// "over 72 h" must not wrap as "over 72" / "h": the space between a number and its unit
-/// (h, 小时, days, 天) becomes a no-break space; nor "expired on 2022-01-28" as "2022-01-" /
-/// "28": a hyphen between digits becomes a non-breaking hyphen (U+2011).
-fn keep_units(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut prev = ' ';
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        rest = &rest[c.len_utf8()..];
-        let unit = rest.starts_with("小时") || rest.starts_with('天') || rest.starts_with("days") || (rest.starts_with('h') && !rest[1..].starts_with(|n: char| n.is_ascii_alphabetic()));
-        let digit_next = rest.starts_with(|n: char| n.is_ascii_digit());
-        out.push(match c {
-            ' ' if prev.is_ascii_digit() && unit => '\u{a0}',
-            '-' if prev.is_ascii_digit() && digit_next => '\u{2011}',
-            _ => c,
-        });
-        prev = c;
-    }
-    out
-}
-
-/// The verdict banner and the auto-close bar, the same for every card.
-fn verdict_header(v: Verdict, lang: Lang) -> impl IntoView {
-    view! {
-        <header class="verdict" data-testid="verdict" data-verdict=v.code()>
-            <span class="verdict-icon" aria-hidden="true">{icon(v)}</span>
-            <span class="verdict-text">{verdict_text(v, lang)}</span>
-        </header>
-        // Shrinks to nothing as the card's auto-close time runs out.
-        <div class="closing" aria-hidden="true" style=format!("animation-duration:{CARD_SECONDS}s")></div>
-    }
-}
-
-/// Credentials (or DCC test signers) trusted only through the public demo data.
-fn demo_flag(demo: bool, lang: Lang) -> impl IntoView {
-    demo.then(|| view! { <p class="demo-flag">{tr(lang, "演示数据 — 非真实凭证", "DEMO data — not a real credential")}</p> })
-}
-
-fn card_end(lang: Lang) -> impl IntoView {
-    view! {
-        <p class="tap-hint">{tr(lang, "轻触任意处关闭", "Tap anywhere to close")}</p>
-        // Closes through the backdrop's click handler (the click bubbles up to it).
-        <button type="button" class="card-close" data-testid="card-close">{tr(lang, "关闭", "Close")}</button>
-    }
-}
-
-/// A foreign certificate (EU DCC): judged and worded by the DCC module; shown as given.
-fn foreign_body(f: &ForeignView, demo: bool, lang: Lang, place: String, reasons: impl IntoView) -> impl IntoView {
-    let v = f.verdict;
-    let rows: Vec<_> = f.rows.iter().map(|r| (r.label.text(lang).to_string(), r.value.text(lang).to_string(), r.value.code.clone(), r.alarm)).collect();
-    view! {
-        <article class=format!("card verdict-{}", v.code()) data-testid="card" data-foreign="dcc">
-            {verdict_header(v, lang)}
-            {demo_flag(demo, lang)}
-            <p class="place">{place}</p>
-            {reasons}
-            {(!f.rows.is_empty()).then(|| view! {
-                <dl class="facts">
-                    <dt>{tr(lang, "持证人", "Holder")}</dt><dd data-testid="holder">{f.holder.clone()}</dd>
-                    {rows.into_iter().map(|(label, value, id, alarm)| view! {
-                        <dt>{label}</dt><dd data-testid=id class:alarm=alarm>{value}</dd>
-                    }).collect_view()}
-                </dl>
-            })}
-            <p class="sources" data-testid="sources">
-                {tr(lang, "来源：欧盟数字新冠证书", "Source: EU Digital COVID Certificate")}
-                {(!f.country.is_empty()).then(|| format!(" ({})", f.country))}
-            </p>
-            {card_end(lang)}
-        </article>
-    }
-}
-
-fn test_row(t: Option<&TestView>, lang: Lang, id: &'static str, label: &'static str, alarm: bool) -> impl IntoView {
-    let text = match t {
-        None => tr(lang, "无记录", "none on record").to_string(),
-        Some(t) => {
-            let (basis, at) = match t.basis {
-                TimeBasis::Report => (tr(lang, "报告", "reported"), t.reported_at),
-                TimeBasis::Sample => (tr(lang, "采样", "sampled"), t.sampled_at),
-            };
-            let who = provenance_text(t.provenance, &t.institution, lang);
-            // The age stays on one line ("80 h ago", not "80" / "h ago" at 200 % text).
-            let ago = ago_text(t.age_seconds, lang).replace(' ', "\u{a0}");
-            format!("{} · {} · {} {} · {}", outcome_text(t.outcome, lang), ago, basis, local_time(at), who)
-        }
-    };
-    view! {
-        <dt>{label}</dt>
-        <dd data-testid=id class:alarm=alarm>{text}</dd>
-    }
+    let country = if f.country.is_empty() { String::new() } else { format!(" ({})", f.country) };
+    (facts, Some(format!("{}{country}", tr(lang, "来源：欧盟数字新冠证书", "Source: EU Digital COVID Certificate"))))
 }
 
 /// The 14-day itinerary: cities by name, and the star spelled out (never colour alone).
-fn trip_row(t: &TripView, lang: Lang, alarm: bool) -> impl IntoView {
+fn trip(t: &TripView, lang: Lang) -> String {
     let star = if t.star { tr(lang, " · ★ 到过中高风险地区所在城市", " · ★ visited a city with risk areas") } else { tr(lang, " · 无星", " · no star") };
-    view! {
-        <dt>{tr(lang, "14 天行程", "14-day trip")}</dt>
-        <dd data-testid="itinerary" data-star=t.star.to_string() class:alarm=alarm>{format!("{}{star}", city_names(&t.cities, lang))}</dd>
-    }
+    format!("{}{star}", city_names(&t.cities, lang))
 }

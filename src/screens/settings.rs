@@ -2,11 +2,12 @@
 //! and the endpoint's status with a manual refresh. Locked in kiosk mode.
 
 use leptos::prelude::*;
-use yima_core::{Lang, region_known, region_name};
+use yima_core::{region_known, region_name, Lang};
+use yima_core::age_text as age;
 
 use crate::state::AppState;
 use crate::clock;
-use crate::i18n_ui::{age, local_time, tr};
+use crate::i18n_ui::{local_time, tr};
 use crate::trust_store::{Sync, ENDPOINT};
 
 /// Regions offered: every province, plus the current code when it is finer (e.g. a city set

@@ -2,12 +2,13 @@
 //! banners for stale data, a clock that is behind, missing storage and sync problems.
 
 use leptos::prelude::*;
-use yima_core::{Lang, reason_text, region_name, Verifier};
+use yima_core::{region_name, Lang, Verifier};
 use yima_core::Reason;
+use yima_core::{ago_text as ago, reason_text};
 
 use crate::state::AppState;
 use crate::clock;
-use crate::i18n_ui::{age, tr};
+use crate::i18n_ui::tr;
 use crate::trust_store::Sync;
 
 /// Venue type name from the signed policies (the id itself when unknown).
@@ -32,10 +33,10 @@ pub fn StatusStrip() -> impl IntoView {
     let trust_age = move || {
         state.trust.with(|t| match &t.trust {
             Some(k) => {
-                let a = age((clock::now() - k.issued_at).num_seconds(), lang());
+                let a = ago((clock::now() - k.issued_at).num_seconds(), lang());
                 match lang() {
-                    Lang::Zh => format!("信任数据 {a}前签发"),
-                    Lang::En => format!("Trust data signed {a} ago"),
+                    Lang::Zh => format!("信任数据 {a}签发"),
+                    Lang::En => format!("Trust data signed {a}"),
                 }
             }
             None => tr(lang(), "无信任数据", "No trust data").into(),

@@ -18,8 +18,10 @@ async function revocationRow(page, lang) {
   const text = (await page.locator(`[data-testid=endpoint-status] dt:text-is("${label}") + dd`).innerText()).replace(/\u00a0/g, ' ');
   const ages = [-1, 0].map((late) => {
     const s = Math.max(0, Math.floor((Date.now() - Math.max(full.issuedAt, delta.issuedAt)) / 1000) + late * 60);
-    const [d, h, m] = [Math.floor(s / 86400), Math.floor(s / 3600), Math.floor(s / 60)];
-    return lang === 'zh' ? (d ? `${d} 天` : h ? `${h} 小时` : `${m} 分钟`) : (d ? `${d} d` : h ? `${h} h` : `${m} min`);
+    // The one age rule (yima_core::words::age): minutes, hours below a week, then days.
+    const [h, m] = [Math.floor(s / 3600), Math.floor(s / 60)];
+    const d = h >= 7 * 24 ? Math.floor(h / 24) : 0;
+    return lang === 'zh' ? (d ? `${d} 天` : h ? `${h} 小时` : `${m} 分钟`) : (d ? `${d} days` : h ? `${h} h` : `${m} min`);
   });
   const entries = `${full.count + delta.count} ${lang === 'zh' ? '条' : 'entries'} (+${delta.count})`;
   check(`settings shows the revocation list's entries and age (${lang})`, text.startsWith(entries) && ages.some((a) => text.endsWith(' · ' + a)), `${text} | want ${entries} … ${ages.join(' or ')}`);

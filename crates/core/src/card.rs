@@ -2,11 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::claims::{Colour, Provenance, TestKind, TestOutcome, TestResult, Vaccination};
+use crate::claims::{Colour, Provenance, TestKind, TestOutcome, Vaccination};
 use crate::trust::{IssuerKey, Scope};
-use crate::evaluate::{basis_time, Facts};
-use crate::policy::{Policy, TimeBasis, VenueKey};
-use crate::verdict::{Reason, Verdict};
+use crate::evaluate::{basis_time, Chosen, Facts, Shown};
+use crate::policy::{TimeBasis, VenueKey};
+use crate::verdict::{CardRow, Reason, Verdict};
 use crate::Time;
 
 /// Where a fact came from.
@@ -90,13 +90,15 @@ pub struct Row {
     pub alarm: bool,
 }
 
-/// A foreign certificate (EU DCC) as shown. Judged and worded by the separately loaded DCC
-/// module (`yima-dcc`), so the app only displays it and carries no DCC code.
+/// A foreign certificate (EU DCC) as shown. Judged, and its facts worded, by the separately
+/// loaded DCC module (`yima-dcc`), so the app only displays it and carries no DCC code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ForeignView {
     pub verdict: Verdict,
-    /// Worst first; never empty. `code` is the [`Reason`]'s code.
-    pub reasons: Vec<Line>,
+    /// Worst first; never empty. Worded like ours (words.rs); sent to the app in a
+    /// compact form ([`crate::reason_wire`]).
+    #[serde(with = "crate::reason_wire")]
+    pub reasons: Vec<Reason>,
     /// Masked name (first letter of each part) and year of birth.
     pub holder: String,
     /// ISO 3166 code of the issuing country.
@@ -160,36 +162,27 @@ impl Card {
         Card { verdict: view.verdict, reasons: Vec::new(), foreign: Some(view), ..Card::bare(Vec::new(), venue, now) }
     }
 
-    /// The reasons in words, worst first (foreign or not).
-    pub fn reason_texts(&self, lang: crate::lang::Lang) -> Vec<String> {
-        match &self.foreign {
-            Some(f) => f.reasons.iter().map(|l| l.text(lang).to_string()).collect(),
-            None => self.reasons.iter().map(|r| crate::words::reason(r, lang)).collect(),
-        }
+    /// The reasons, worst first (foreign or not).
+    pub fn shown_reasons(&self) -> &[Reason] {
+        self.foreign.as_ref().map_or(&self.reasons, |f| &f.reasons)
     }
 
     /// The reasons' codes, worst first (foreign or not).
     pub fn reason_codes(&self) -> Vec<&str> {
-        match &self.foreign {
-            Some(f) => f.reasons.iter().map(|l| l.code.as_str()).collect(),
-            None => self.reasons.iter().map(Reason::code).collect(),
-        }
+        self.shown_reasons().iter().map(Reason::code).collect()
     }
 
-    /// A card for verified facts.
-    pub fn from_facts(facts: &Facts, sources: Vec<Source>, reasons: Vec<Reason>, policy: Option<&Policy>, venue: VenueKey, now: Time) -> Card {
+    /// Whether a reason marks `row` as an alarm.
+    pub fn alarms(&self, row: CardRow) -> bool {
+        self.shown_reasons().iter().any(|r| r.row() == Some(row))
+    }
+
+    /// A card for verified facts, showing what evaluation judged them by.
+    pub fn from_facts(facts: &Facts, shown: &Shown, sources: Vec<Source>, reasons: Vec<Reason>, venue: VenueKey, now: Time) -> Card {
         let mut card = Card::bare(reasons, venue, now);
-        let skew = policy.map_or(chrono::Duration::seconds(crate::evaluate::DEFAULT_SKEW_SECONDS), Policy::skew);
-        let view = |kind: TestKind| {
-            let rule = policy.and_then(|p| if kind == TestKind::Nat { p.nat.as_ref() } else { p.antigen.as_ref() });
-            let basis = rule.map_or(TimeBasis::Report, |r| r.basis);
-            // The result that counts; else a self-test the venue does not count, shown as such.
-            let counted = facts.latest(kind, basis, rule.is_some_and(|r| r.institution_only), now, skew);
-            counted.or_else(|| facts.latest(kind, basis, false, now, skew)).map(|t| test_view(t, basis, now))
-        };
-        card.nat = view(TestKind::Nat);
-        card.antigen = view(TestKind::Antigen);
-        card.itinerary = facts.trip(now, skew).map(|(t, as_of)| TripView { cities: t.cities.clone(), star: t.star, as_of });
+        card.nat = shown.nat.map(|c| test_view(c, now));
+        card.antigen = shown.antigen.map(|c| test_view(c, now));
+        card.itinerary = shown.trip.map(|(t, as_of)| TripView { cities: t.cities.clone(), star: t.star, as_of });
         let holder = (facts.health.as_ref().map(|h| &h.holder))
             .or(facts.reports.first().map(|r| &r.holder))
             .or(facts.itineraries.first().map(|i| &i.holder));
@@ -207,7 +200,7 @@ impl Card {
     }
 }
 
-fn test_view(t: &TestResult, basis: TimeBasis, now: Time) -> TestView {
+fn test_view(Chosen { result: t, basis }: Chosen, now: Time) -> TestView {
     TestView {
         kind: t.kind,
         outcome: t.outcome,

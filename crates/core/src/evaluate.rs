@@ -62,9 +62,26 @@ impl Facts {
     }
 }
 
-/// Checks `facts` against `policy` at `now`. Without a policy only the credential's own
-/// validity and test results are checked (and the caller adds [`Reason::PolicyMissing`]).
-pub fn evaluate(facts: &Facts, policy: Option<&Policy>, now: Time) -> Vec<Reason> {
+/// A test result as evaluation chose it for the card, and the time basis it counted by.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Chosen<'a> {
+    pub result: &'a TestResult,
+    pub basis: TimeBasis,
+}
+
+/// What evaluation judged by, for the card to show: the result of each kind that counted (or,
+/// none counting, the self-test the venue refused), and the latest itinerary with its time.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Shown<'a> {
+    pub nat: Option<Chosen<'a>>,
+    pub antigen: Option<Chosen<'a>>,
+    pub trip: Option<(&'a Trip, Time)>,
+}
+
+/// Checks `facts` against `policy` at `now`: the reasons, and what they were judged by.
+/// Without a policy only the credential's own validity and test results are checked (and the
+/// caller adds [`Reason::PolicyMissing`]).
+pub fn evaluate<'a>(facts: &'a Facts, policy: Option<&Policy>, now: Time) -> (Vec<Reason>, Shown<'a>) {
     let skew = policy.map_or(Duration::seconds(DEFAULT_SKEW_SECONDS), Policy::skew);
     let mut out = Vec::new();
     match &facts.health {
@@ -104,42 +121,47 @@ pub fn evaluate(facts: &Facts, policy: Option<&Policy>, now: Time) -> Vec<Reason
             out.push(Reason::ItineraryExpired);
         }
     }
+    let trip = facts.trip(now, skew);
     if let Some(rule) = policy.and_then(|p| p.itinerary.as_ref()) {
-        itinerary_reasons(facts.trip(now, skew).map(|(t, _)| t), rule, &mut out);
+        itinerary_reasons(trip.map(|(t, _)| t), rule, &mut out);
     }
+    let mut shown = Shown { trip, ..Shown::default() };
     for kind in [TestKind::Nat, TestKind::Antigen] {
-        let rule = policy.and_then(|p| match kind {
-            TestKind::Nat => p.nat.as_ref(),
-            TestKind::Antigen => p.antigen.as_ref(),
-        });
-        test_reasons(facts, kind, rule, now, skew, &mut out);
+        let (rule, chosen) = match kind {
+            TestKind::Nat => (policy.and_then(|p| p.nat.as_ref()), &mut shown.nat),
+            TestKind::Antigen => (policy.and_then(|p| p.antigen.as_ref()), &mut shown.antigen),
+        };
+        *chosen = test_reasons(facts, kind, rule, now, skew, &mut out);
     }
     out.dedup();
-    out
+    (out, shown)
 }
 
-fn test_reasons(facts: &Facts, kind: TestKind, rule: Option<&TestRule>, now: Time, skew: Duration, out: &mut Vec<Reason>) {
+/// The reasons about the latest result of `kind`; returns the result shown for it.
+fn test_reasons<'a>(facts: &'a Facts, kind: TestKind, rule: Option<&TestRule>, now: Time, skew: Duration, out: &mut Vec<Reason>) -> Option<Chosen<'a>> {
     let basis = rule.map_or(TimeBasis::Report, |r| r.basis);
     let institution_only = rule.is_some_and(|r| r.institution_only);
     let nat = kind == TestKind::Nat;
-    let Some(t) = facts.latest(kind, basis, institution_only, now, skew) else {
+    let counted = facts.latest(kind, basis, institution_only, now, skew);
+    // A self-test the venue does not count is still shown, as such.
+    let shown = counted.or_else(|| facts.latest(kind, basis, false, now, skew)).map(|result| Chosen { result, basis });
+    let Some(t) = counted else {
         if rule.is_some() {
-            let self_test_only = facts.latest(kind, basis, false, now, skew).is_some();
-            out.push(match (nat, self_test_only) {
+            out.push(match (nat, shown.is_some()) {
                 (true, _) => Reason::NatMissing,
                 (false, true) => Reason::AntigenSelfTest,
                 (false, false) => Reason::AntigenMissing,
             });
         }
-        return;
+        return shown;
     };
     if t.reported_at > plus(now, skew) || t.sampled_at > plus(now, skew) {
         out.push(Reason::ResultInFuture);
-        return;
+        return shown;
     }
     if t.outcome == TestOutcome::Positive {
         out.push(if nat { Reason::NatPositive } else { Reason::AntigenPositive });
-        return;
+        return shown;
     }
     if let Some(rule) = rule {
         let age = now - basis_time(t, basis);
@@ -152,6 +174,7 @@ fn test_reasons(facts: &Facts, kind: TestKind, rule: Option<&TestRule>, now: Tim
             });
         }
     }
+    shown
 }
 
 fn itinerary_reasons(trip: Option<&Trip>, rule: &ItineraryRule, out: &mut Vec<Reason>) {

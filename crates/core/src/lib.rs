@@ -24,9 +24,11 @@ mod envelope;
 mod evaluate;
 mod foreign;
 mod keys;
+mod labels;
 mod lang;
 mod mask;
 mod policy;
+mod reason_wire;
 mod region;
 mod revocation;
 mod rfc3339;
@@ -57,9 +59,10 @@ pub use revocation::{
 pub use session::{Scan, Session, Verifier, CLOCK_BEHIND_TOLERANCE_SECONDS, MERGE_WINDOW_SECONDS};
 pub use signed::{Rollback, SignedContent, SignedError};
 pub use trust::{DccSigner, DccType, IssuerKey, KeyStatus, Role, Scope, TrustList, KIND as TRUST_KIND};
-pub use verdict::{conclude, Reason, Verdict};
+pub use verdict::{conclude, CardRow, Reason, Verdict};
 pub use verify::{verify as verify_credential, Verification};
-pub use words::{ago as ago_text, colour as colour_text, date_time as date_time_text, outcome as outcome_text, provenance as provenance_text, reason as reason_text, test_kind as test_kind_text, verdict as verdict_text};
+pub use labels::{colour as colour_text, outcome as outcome_text, provenance as provenance_text, test_kind as test_kind_text, verdict as verdict_text};
+pub use words::{age as age_text, ago as ago_text, date_time as date_time_text, plain as plain_text, reason_text, reason_texts, test_row as test_row_text, vaccination as vaccination_text};
 
 /// A point in time. Always passed in by the caller.
 pub type Time = chrono::DateTime<chrono::Utc>;

@@ -142,8 +142,9 @@ impl Verifier {
         // "in the future": that says nothing about the credential (ClockBehindTrustList already
         // asks for a check by hand), so it must not deny.
         let clock_artefact = |r: &Reason| behind && matches!(r, Reason::IssuedInFuture | Reason::ResultInFuture);
-        reasons.extend(evaluate(&entry.facts, policy, now).into_iter().filter(|r| !clock_artefact(r)));
-        let mut card = Card::from_facts(&entry.facts, entry.sources.clone(), reasons, policy, self.venue.clone(), now);
+        let (found, shown) = evaluate(&entry.facts, policy, now);
+        reasons.extend(found.into_iter().filter(|r| !clock_artefact(r)));
+        let mut card = Card::from_facts(&entry.facts, &shown, entry.sources.clone(), reasons, self.venue.clone(), now);
         card.channel = entry.channel.clone();
         card.demo = trust.demo;
         Scan { card, repeat, merged }
@@ -158,8 +159,9 @@ impl Verifier {
         add(&mut facts, &mut sources, &mut channel, claims, issuer);
         let policy = self.policies.as_ref().and_then(|p| p.select(&self.venue, now));
         reasons.push(Reason::RevocationSuspected);
-        reasons.extend(evaluate(&facts, policy, now));
-        let mut card = Card::from_facts(&facts, sources, reasons, policy, self.venue.clone(), now);
+        let (found, shown) = evaluate(&facts, policy, now);
+        reasons.extend(found);
+        let mut card = Card::from_facts(&facts, &shown, sources, reasons, self.venue.clone(), now);
         card.channel = channel;
         card.demo = self.trust.as_ref().is_some_and(|t| t.demo);
         card

@@ -177,6 +177,35 @@ impl Reason {
     }
 }
 
+/// A row of the card that a reason is about, and marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardRow {
+    Nat,
+    Antigen,
+    Itinerary,
+    /// A foreign certificate's entry: its test, dose or dates.
+    DccEntry,
+    /// A foreign certificate's own expiry.
+    DccExpiry,
+}
+
+impl Reason {
+    /// The card row this reason marks as an alarm, if any (a star the venue allows marks none).
+    pub fn row(&self) -> Option<CardRow> {
+        use Reason::*;
+        Some(match self {
+            NatMissing | NatPositive | NatTooOld { .. } => CardRow::Nat,
+            AntigenMissing | AntigenPositive | AntigenTooOld { .. } | AntigenSelfTest => CardRow::Antigen,
+            ItineraryStar { action: StarAction::Allow, .. } => return None,
+            ItineraryStar { .. } | ItineraryMissing | ItineraryExpired => CardRow::Itinerary,
+            DccTypeNotAccepted { .. } | DccTestPositive | DccTestTooOld { .. } | DccTestTypeNotAccepted | DccTestInFuture
+            | DccVaccinationIncomplete { .. } | DccVaccinationTooRecent { .. } | DccRecoveryOutside => CardRow::DccEntry,
+            DccExpired { .. } => CardRow::DccExpiry,
+            _ => return None,
+        })
+    }
+}
+
 /// The overall verdict for a set of reasons (the worst one), and the reasons sorted worst first.
 /// With no reason against, the verdict is pass with [`Reason::AllChecksPassed`].
 pub fn conclude(mut reasons: Vec<Reason>) -> (Verdict, Vec<Reason>) {
@@ -189,7 +218,7 @@ pub fn conclude(mut reasons: Vec<Reason>) -> (Verdict, Vec<Reason>) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -203,7 +232,7 @@ mod tests {
 
     /// One of each reason (`code()`'s match is exhaustive, so a new variant must get a code;
     /// this list must grow with it: the count below fails until it does).
-    fn one_of_each() -> Vec<Reason> {
+    pub(crate) fn one_of_each() -> Vec<Reason> {
         use Reason::*;
         let t: crate::Time = "2022-06-01T00:00:00Z".parse().unwrap();
         vec![
@@ -220,6 +249,25 @@ mod tests {
             NoTrustData, TrustDataStale,
             ClockBehindTrustList, PolicyMissing, RevocationDataStale, AllChecksPassed,
         ]
+    }
+
+    #[test]
+    fn a_reason_marks_the_row_its_code_names() {
+        let prefixes = [
+            ("nat_", CardRow::Nat),
+            ("antigen_", CardRow::Antigen),
+            ("itinerary_", CardRow::Itinerary),
+            ("dcc_test", CardRow::DccEntry),
+            ("dcc_type", CardRow::DccEntry),
+            ("dcc_vaccination", CardRow::DccEntry),
+            ("dcc_recovery", CardRow::DccEntry),
+            ("dcc_expired", CardRow::DccExpiry),
+        ];
+        for r in one_of_each() {
+            let want = prefixes.iter().find(|(p, _)| r.code().starts_with(p)).map(|(_, row)| *row);
+            assert_eq!(r.row(), want, "{r:?}");
+        }
+        assert_eq!(Reason::ItineraryStar { cities: vec![310100], action: StarAction::Allow }.row(), None, "a star the venue allows");
     }
 
     #[test]

@@ -1,11 +1,11 @@
 //! Stage 7: a judged DCC → the [`ForeignView`] the app shows: the name masked the way ours
-//! are (first letter of each part), the year of birth only, the entry's facts and every reason
-//! worded in zh and en.
+//! are (first letter of each part), the year of birth only, the entry's facts worded in zh and
+//! en, and the reasons (worded by the app, like ours).
 
-use yima_core::{ForeignView, Line, reason_text, Row};
-use yima_core::{date_time_text as date_time, Lang};
+use yima_core::{ForeignView, Line, Row};
 use yima_core::mask_name;
-use yima_core::{Reason, Verdict};
+use yima_core::{CardRow, Reason, Verdict};
+use yima_core::date_time_text as date_time;
 
 use crate::evaluate::{sampled_at, DETECTED, NAAT, NOT_DETECTED, RAPID_ANTIGEN};
 use crate::payload::{Dcc, Entry, Name};
@@ -13,11 +13,6 @@ use crate::Read;
 
 fn line(code: &str, zh: String, en: String) -> Line {
     Line { code: code.into(), zh, en }
-}
-
-/// A reason in both languages.
-pub fn reason_line(r: &Reason) -> Line {
-    line(r.code(), reason_text(r, Lang::Zh), reason_text(r, Lang::En))
 }
 
 /// `M********** E****`: each part of the family then given name, first letter kept. The
@@ -61,36 +56,25 @@ fn entry_row(e: &Entry, alarm: bool) -> Row {
     row("dcc-entry", ("证书类型", "Certificate"), (zh, en), alarm)
 }
 
-/// Whether a reason is about the entry itself (its test, dose or dates).
-fn about_entry(r: &Reason) -> bool {
-    use Reason::*;
-    matches!(
-        r,
-        DccTypeNotAccepted { .. } | DccTestPositive | DccTestTooOld { .. } | DccTestTypeNotAccepted | DccTestInFuture
-            | DccVaccinationIncomplete { .. } | DccVaccinationTooRecent { .. } | DccRecoveryOutside
-    )
-}
-
 /// The card of a DCC judged as `verdict` for `reasons` (worst first). `read` is `None` when
 /// the text could not be read: then only the verdict and reasons are shown.
 pub fn view(read: Option<&Read>, verdict: Verdict, reasons: &[Reason]) -> ForeignView {
-    let reasons_lines = reasons.iter().map(reason_line).collect();
     let Some(Read { cwt, dcc, .. }) = read else {
-        return ForeignView { verdict, reasons: reasons_lines, holder: String::new(), country: String::new(), rows: Vec::new() };
+        return ForeignView { verdict, reasons: reasons.to_vec(), holder: String::new(), country: String::new(), rows: Vec::new() };
     };
+    let alarms = |row| reasons.iter().any(|r| r.row() == Some(row));
     let Dcc { nam, dob, entry, .. } = dcc;
     let holder = match birth_year(dob) {
         Some(y) => format!("{} · {y}", masked_name(nam)),
         None => masked_name(nam),
     };
     let country = cwt.issuer.clone().unwrap_or_default();
-    let mut rows = vec![entry_row(entry, reasons.iter().any(about_entry))];
+    let mut rows = vec![entry_row(entry, alarms(CardRow::DccEntry))];
     if let Some(exp) = cwt.expires {
-        let expired = reasons.iter().any(|r| matches!(r, Reason::DccExpired { .. }));
-        rows.push(row("dcc-expires", ("证书有效至", "Valid until"), (date_time(&exp), date_time(&exp)), expired));
+        rows.push(row("dcc-expires", ("证书有效至", "Valid until"), (date_time(&exp), date_time(&exp)), alarms(CardRow::DccExpiry)));
     }
     rows.push(row("dcc-country", ("签发国家", "Issuing country"), (country.clone(), country.clone()), false));
-    ForeignView { verdict, reasons: reasons_lines, holder, country, rows }
+    ForeignView { verdict, reasons: reasons.to_vec(), holder, country, rows }
 }
 
 #[cfg(test)]
@@ -112,8 +96,7 @@ mod tests {
     #[test]
     fn unreadable_text_shows_reasons_only() {
         let v = view(None, Verdict::Deny, &[Reason::DccMalformed]);
-        assert_eq!(v.reasons[0].code, "dcc_malformed");
-        assert_eq!(v.reasons[0].en, "EU COVID certificate is damaged or malformed");
+        assert_eq!(v.reasons, [Reason::DccMalformed]);
         assert!(v.rows.is_empty() && v.holder.is_empty());
     }
 }

@@ -69,7 +69,7 @@ fn a_star_allows_checks_or_denies_as_the_venue_says() {
         assert!(card.itinerary.as_ref().is_some_and(|t| t.star));
     }
     let zh = yima_core::reason_text(&Reason::ItineraryStar { cities: vec![310100, 440300], action: StarAction::Check }, yima_core::Lang::Zh);
-    assert_eq!(zh, "14 天内到过中高风险地区所在城市：上海、深圳");
+    assert_eq!(zh, "14\u{a0}天内到过中高风险地区所在城市：上海、深圳");
 }
 
 #[test]

@@ -1,16 +1,17 @@
 //! The DCC module's one call end to end: HC1 text + root-signed endpoint files + venue + time
-//! → the card (verdict, reasons in zh/en, masked facts).
+//! → the card (verdict, reasons, masked facts in zh/en).
 use crate::common;
 
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use common::*;
 use yima_core::ForeignView;
-use yima_issue::demo;
-use yima_issue::Seal;
+use yima_issue::{demo, Seal};
 use yima_core::VenueKey;
 use yima_core::KeyStatus;
 use yima_core::{DccSigner, DccType};
+use yima_core::Lang;
 use yima_core::Verdict;
+use yima_core::{plain_text as plain, reason_text};
 use yima_dcc::scan::scan;
 
 const NOW: &str = "2021-09-01T12:00:00Z";
@@ -47,7 +48,7 @@ fn at(text: &str, venue: &str, now: &str, files: &(String, String)) -> ForeignVi
 }
 
 fn codes(v: &ForeignView) -> Vec<&str> {
-    v.reasons.iter().map(|l| l.code.as_str()).collect()
+    v.reasons.iter().map(|r| r.code()).collect()
 }
 
 fn text() -> String {
@@ -68,7 +69,7 @@ fn a_signed_vaccination_passes_where_the_venue_accepts_it() {
     // Elder care accepts tests only (demo rule).
     let v = at(&text(), "elder_care", NOW, &files);
     assert_eq!((v.verdict, codes(&v)), (Verdict::Deny, vec!["dcc_type_not_accepted"]));
-    assert_eq!(v.reasons[0].en, "This venue does not accept vaccination certificates");
+    assert_eq!(reason_text(&v.reasons[0], Lang::En), "This venue does not accept vaccination certificates");
     assert!(v.rows.iter().find(|r| r.value.code == "dcc-entry").unwrap().alarm);
 }
 
@@ -76,8 +77,8 @@ fn a_signed_vaccination_passes_where_the_venue_accepts_it() {
 fn expired_shows_the_date() {
     let v = at(&text(), "metro", "2022-07-01T00:00:00Z", &endpoint(true));
     assert_eq!(v.verdict, Verdict::Deny);
-    assert_eq!(v.reasons[0].en, "Certificate expired on 2022-06-01 00:00 UTC");
-    assert_eq!(v.reasons[0].zh, "证书已于 2022-06-01 00:00 UTC 过期");
+    assert_eq!(plain(&reason_text(&v.reasons[0], Lang::En)), "Certificate expired on 2022-06-01 00:00 UTC");
+    assert_eq!(plain(&reason_text(&v.reasons[0], Lang::Zh)), "证书已于 2022-06-01 00:00 UTC 过期");
     assert!(v.rows.iter().find(|r| r.value.code == "dcc-expires").unwrap().alarm);
 }
 

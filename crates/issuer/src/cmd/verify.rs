@@ -9,13 +9,11 @@ use anyhow::{bail, Context};
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use ed25519_dalek::VerifyingKey;
 use serde_json::json;
-use yima_core::Lang;
-use yima_core::SignedContent;
+use yima_core::{Lang, plain_text, reason_text};
 use yima_core::{DeltaList, FullList, Revocations};
-use yima_core::Verifier;
+use yima_core::{SignedContent, Verifier};
 use yima_core::{Card, PolicySet, Session, Time, TrustList, VenueKey};
-use yima_issue::demo;
-use yima_issue::Seal;
+use yima_issue::{demo, Seal};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -81,25 +79,34 @@ pub fn run(a: Args) -> anyhow::Result<()> {
         })
         .collect();
     let Some((card, merged)) = scans.last() else { bail!("no QR text given") };
-    let reasons: Vec<_> = card
-        .reason_codes()
-        .into_iter()
-        .zip(card.reason_texts(Lang::Zh).into_iter().zip(card.reason_texts(Lang::En)))
-        .map(|(code, (zh, en))| json!({ "code": code, "zh": zh, "en": en }))
-        .collect();
     if a.json {
-        let out = json!({
+        // The app's words (yima_core's words.rs); made plain with the rest below.
+        let text = |r, lang| reason_text(r, lang);
+        let reasons: Vec<_> =
+            card.shown_reasons().iter().map(|r| json!({ "code": r.code(), "zh": text(r, Lang::Zh), "en": text(r, Lang::En) })).collect();
+        let mut out = json!({
             "verdict": card.verdict,
             "reasons": reasons,
             "merged": merged,
             "scans": scans.iter().map(|(c, m)| json!({ "verdict": c.verdict, "merged": m })).collect::<Vec<_>>(),
             "card": card,
         });
+        plain_strings(&mut out);
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
-        print!("{}", crate::cmd::verify_text::render(card, *merged, &reasons));
+        print!("{}", crate::cmd::verify_text::render(card, *merged));
     }
     Ok(())
+}
+
+/// Every string in `v` made plain ([`plain_text`]): the reasons, and a foreign card's rows.
+fn plain_strings(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::String(s) => *s = plain_text(s),
+        serde_json::Value::Array(a) => a.iter_mut().for_each(plain_strings),
+        serde_json::Value::Object(o) => o.values_mut().for_each(plain_strings),
+        _ => {}
+    }
 }
 
 fn texts(a: &Args) -> anyhow::Result<Vec<String>> {

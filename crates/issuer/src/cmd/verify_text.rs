@@ -1,38 +1,36 @@
-//! The text form of `verify`: the card's fields as the screen shows them (masked), zh and en.
+//! The text form of `verify`: the card's fields as the screen shows them (masked), zh and en,
+//! in the app's words (`yima_core`'s words.rs) with plain spaces and hyphens.
 
 use std::fmt::Write;
 
-use yima_core::{city_names, colour_text, outcome_text, provenance_text, region_name, Source, TestView, verdict_text};
+use yima_core::{Source, TestView, verdict_text};
 use yima_core::Lang;
-use yima_core::{Card, Provenance};
+use yima_core::{plain_text as plain, reason_text, test_row_text as test_row, vaccination_text as vaccination};
+use yima_core::{city_names, colour_text, region_name, Card};
 
 fn both(f: impl Fn(Lang) -> String) -> String {
-    format!("{} / {}", f(Lang::Zh), f(Lang::En))
+    plain(&format!("{} / {}", f(Lang::Zh), f(Lang::En)))
 }
 
 fn test(t: &TestView) -> String {
-    let who = match t.provenance {
-        Provenance::Institution => t.institution.clone(),
-        Provenance::SelfTest => both(|l| provenance_text(t.provenance, &t.institution, l)),
-    };
-    format!("{}, reported {}, {:.1} h old, {who}", outcome_text(t.outcome, Lang::En), t.reported_at.to_rfc3339(), t.age_seconds as f64 / 3600.0)
+    both(|l| test_row(t, |at| at.to_rfc3339(), l))
 }
 
 /// One `label  value` line per field the card has.
-pub fn render(card: &Card, merged: bool, reasons: &[serde_json::Value]) -> String {
+pub fn render(card: &Card, merged: bool) -> String {
     let mut out = String::new();
     let mut line = |label: &str, value: String| {
         let _ = writeln!(out, "{label:<10}{value}");
     };
-    line("verdict", format!("{} ({})", serde_json::to_value(card.verdict).unwrap_or_default().as_str().unwrap_or(""), both(|l| verdict_text(card.verdict, l))));
-    for r in reasons {
-        line("reason", format!("{}: {} / {}", r["code"].as_str().unwrap_or(""), r["zh"].as_str().unwrap_or(""), r["en"].as_str().unwrap_or("")));
+    line("verdict", format!("{} ({})", card.verdict.code(), both(|l| verdict_text(card.verdict, l))));
+    for r in card.shown_reasons() {
+        line("reason", format!("{}: {}", r.code(), both(|l| reason_text(r, l))));
     }
     if let Some(f) = &card.foreign {
         line("holder", f.holder.clone());
         for r in &f.rows {
             let label = r.label.code.strip_prefix("dcc-").unwrap_or(&r.label.code);
-            line(label, format!("{} / {}{}", r.value.zh, r.value.en, if r.alarm { " (!)" } else { "" }));
+            line(label, format!("{}{}", both(|l| r.value.text(l).to_string()), if r.alarm { " (!)" } else { "" }));
         }
     }
     if let Some(h) = &card.holder {
@@ -59,7 +57,7 @@ pub fn render(card: &Card, merged: bool, reasons: &[serde_json::Value]) -> Strin
         line("itinerary", format!("{}{star}, as of {}", both(|l| city_names(&t.cities, l)), t.as_of.to_rfc3339()));
     }
     if let Some(v) = &card.vaccination {
-        line("vaccine", format!("{} doses, last {}", v.doses, v.last_dose));
+        line("vaccine", both(|l| vaccination(v, l)));
     }
     let sources: Vec<String> = card
         .sources

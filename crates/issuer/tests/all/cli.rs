@@ -4,9 +4,10 @@ use std::path::Path;
 use std::process::Command;
 
 use yima_core::Revocations;
-use yima_core::SignedContent;
-use yima_core::Verifier;
-use yima_core::{PolicySet, Reason, Session, TrustList, VenueKey, Verdict};
+use yima_core::{SignedContent, Verifier};
+use yima_core::Lang;
+use yima_core::{plain_text as plain, reason_text};
+use yima_core::{Card, PolicySet, Reason, Session, TrustList, VenueKey, Verdict};
 use yima_issue::demo;
 
 fn issuer(args: &[&str]) -> String {
@@ -224,8 +225,11 @@ fn verify_gives_every_sample_its_expected_verdict_at_every_venue_and_merges_like
         for venue in demo::VENUES {
             let out = verify_json(&ep, now, venue, &[s["qr"].as_str().unwrap()]);
             assert_eq!(out["verdict"], s["expect"][venue], "{} at {venue}: {}", s["id"], out["reasons"]);
-            let reasons = out["reasons"].as_array().unwrap();
-            assert!(!reasons.is_empty() && reasons.iter().all(|r| r["code"].is_string() && r["zh"].is_string() && r["en"].is_string()));
+            // The app's words for the card's reasons, plain.
+            let card: Card = serde_json::from_value(out["card"].clone()).unwrap();
+            let words = |r, lang| serde_json::Value::from(plain(&reason_text(r, lang)));
+            let want: Vec<_> = card.reasons.iter().map(|r| serde_json::json!({ "code": r.code(), "zh": words(r, Lang::Zh), "en": words(r, Lang::En) })).collect();
+            assert!(!want.is_empty() && out["reasons"] == serde_json::Value::from(want), "{}", out["reasons"]);
             // Masked as on screen: never the full ID number.
             assert!(!out.to_string().contains("310101199001011234"));
         }
@@ -252,8 +256,16 @@ fn verify_gives_every_sample_its_expected_verdict_at_every_venue_and_merges_like
     let out = verify_json(&ep, now, "mall", &[&qr_of("green_nat_20h"), &qr_of("itinerary_other_holder")]);
     assert_eq!(out["merged"], false);
     let text = issuer(&["verify", "--at", now, "--venue", "school", &qr_of("hc_inline_star")]);
-    assert!(text.contains("itinerary_star: 14 天内到过中高风险地区所在城市：上海、深圳"), "{text}");
+    assert!(text.contains("itinerary_star: 14 天内到过中高风险地区所在城市：上海、深圳 / Within 14 days visited"), "{text}");
     assert!(text.starts_with("verdict   deny"), "{text}");
+    // The text form's rows in the card's words too (plain spaces and hyphens).
+    let text = issuer(&["verify", "--at", now, "--venue", "metro", &qr_of("green_nat_80h")]);
+    let lines = [
+        "reason    nat_too_old: 核酸结果已 80 小时，超过 72 小时 / NAT result is 80 h old, over 72 h",
+        "nat       阴性 · 80 小时前 · 报告 2026-11-20T02:00:00+00:00 · 上海金域医学检验所 / negative · 80 h ago · reported 2026-11-20T02:00:00+00:00 · 上海金域医学检验所",
+        "vaccine   已接种 3 剂（末剂 2022-03-01） / 3 doses (last 2022-03-01)",
+    ];
+    assert!(lines.iter().all(|l| text.lines().any(|t| t == *l)), "{text}");
 }
 
 #[test]
