@@ -12,6 +12,6 @@ function dcc() {
   return loading;
 }
 
-// The module's kid(text) and judge(text, ...context): see crates/dcc-module/src/lib.rs.
+// The module's kid(text) and judge(text, parts): see crates/dcc-module/src/lib.rs.
 export const dccKid = (text) => dcc().then((m) => m.kid(text));
-export const dccJudge = (...args) => dcc().then((m) => m.judge(...args));
+export const dccJudge = (text, parts) => dcc().then((m) => m.judge(text, parts));

@@ -21,70 +21,15 @@ extern "C" {
     /// module cannot load.
     #[wasm_bindgen(catch, js_name = dccKid)]
     fn dcc_kid(text: &str) -> Result<Promise, JsValue>;
-    /// The module's `judge` (arguments in crates/dcc-module/src/lib.rs): resolves to the card
-    /// as JSON.
+    /// The module's `judge(text, parts)` (crates/dcc-module/src/lib.rs), `parts` being
+    /// [`ForeignParts`] as bytes (crates/core/src/foreign/wire.rs): resolves to the card as JSON.
     #[wasm_bindgen(catch, js_name = dccJudge)]
-    #[allow(clippy::too_many_arguments)]
-    fn dcc_judge(
-        text: &str,
-        now_ms: f64,
-        status: u32,
-        trusted: bool,
-        key: Option<Vec<u8>>,
-        key_from_ms: f64,
-        key_until_ms: f64,
-        key_types: u32,
-        policy: bool,
-        skew_seconds: u32,
-        accepted: bool,
-        test_hours: Option<u32>,
-        rapid_antigen: bool,
-        vaccination_days: Option<u32>,
-        recovery: bool,
-    ) -> Result<Promise, JsValue>;
+    fn dcc_judge(text: &str, parts: &[u8]) -> Result<Promise, JsValue>;
 }
 
 /// An EU Digital COVID Certificate's text (the prefix alone decides; the module reads the rest).
 pub fn is_hc1(text: &str) -> bool {
     text.starts_with("HC1:")
-}
-
-/// Asks the module to judge `text` with `parts` (the fields of [`ForeignParts`] in order).
-fn judge(text: &str, p: ForeignParts) -> Promise {
-    let ForeignParts {
-        now_ms,
-        status,
-        trusted,
-        key,
-        key_from_ms,
-        key_until_ms,
-        key_types,
-        policy,
-        skew_seconds,
-        accepted,
-        test_hours,
-        rapid_antigen,
-        vaccination_days,
-        recovery,
-    } = p;
-    dcc_judge(
-        text,
-        now_ms,
-        status,
-        trusted,
-        key,
-        key_from_ms,
-        key_until_ms,
-        key_types,
-        policy,
-        skew_seconds,
-        accepted,
-        test_hours,
-        rapid_antigen,
-        vaccination_days,
-        recovery,
-    )
-    .unwrap_or_else(|e| Promise::reject(&e))
 }
 
 /// Judges an HC1 text in the DCC module and shows its card, or says why it could not.
@@ -101,7 +46,8 @@ pub fn scan(state: AppState, text: String, started_ms: Option<f64>) {
         let view = async {
             let kid = Uint8Array::new(&JsFuture::from(dcc_kid(&text).ok()?).await.ok()?).to_vec();
             let signer = trust.as_ref().and_then(|t| t.dcc_signer(&kid));
-            let json = JsFuture::from(judge(&text, ForeignParts::new(&ctx, signer))).await.ok()?.as_string()?;
+            let parts = ForeignParts::new(ctx, signer).to_bytes();
+            let json = JsFuture::from(dcc_judge(&text, &parts).ok()?).await.ok()?.as_string()?;
             serde_json::from_slice::<ForeignView>(json.as_bytes()).ok()
         };
         match view.await {
