@@ -21,8 +21,8 @@ extern "C" {
     /// module cannot load.
     #[wasm_bindgen(catch, js_name = dccKid)]
     fn dcc_kid(text: &str) -> Result<Promise, JsValue>;
-    /// The module's `judge(text, parts)` (crates/dcc-module/src/lib.rs), `parts` being
-    /// [`ForeignParts`] as bytes (crates/core/src/foreign/wire.rs): resolves to the card as JSON.
+    /// The module's `judge(text, parts)` (crates/dcc-module/src/lib.rs): resolves to the card
+    /// as bytes. Both encodings: crates/core/src/foreign/wire.rs.
     #[wasm_bindgen(catch, js_name = dccJudge)]
     fn dcc_judge(text: &str, parts: &[u8]) -> Result<Promise, JsValue>;
 }
@@ -47,8 +47,8 @@ pub fn scan(state: AppState, text: String, started_ms: Option<f64>) {
             let kid = Uint8Array::new(&JsFuture::from(dcc_kid(&text).ok()?).await.ok()?).to_vec();
             let signer = trust.as_ref().and_then(|t| t.dcc_signer(&kid));
             let parts = ForeignParts::new(ctx, signer).to_bytes();
-            let json = JsFuture::from(dcc_judge(&text, &parts).ok()?).await.ok()?.as_string()?;
-            serde_json::from_slice::<ForeignView>(json.as_bytes()).ok()
+            let view = JsFuture::from(dcc_judge(&text, &parts).ok()?).await.ok()?;
+            ForeignView::from_bytes(&Uint8Array::new(&view).to_vec())
         };
         match view.await {
             Some(view) => {

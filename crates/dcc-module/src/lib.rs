@@ -2,7 +2,7 @@
 //! app (src/scan_flow/dcc.js) the first time an HC1 code is scanned and then kept by the
 //! service worker for offline use. All judging is `yima_dcc::scan::judge`; this is only the JS
 //! boundary. The app verified the root-signed files it takes its context from
-//! (`yima_core::foreign`), so this module carries no Ed25519 and no JSON reader.
+//! (`yima_core::foreign`), so this module carries no Ed25519 and no JSON code.
 
 use wasm_bindgen::prelude::*;
 
@@ -12,11 +12,11 @@ pub fn kid(text: &str) -> Vec<u8> {
     yima_dcc::scan::kid(text).unwrap_or_default()
 }
 
-/// JS: `judge(text, parts)` → the card of an HC1 text as JSON (`yima_core::card::ForeignView`);
-/// `parts` are `yima_core::foreign::ForeignParts` as bytes (crates/core/src/foreign/wire.rs):
-/// the app's context and the trust list's signer for [`kid`]. Never throws: parts that do not
-/// decode give a `dcc_malformed` card.
+/// JS: `judge(text, parts)` → the card of an HC1 text (`yima_core::card::ForeignView`) as
+/// bytes; `parts` are `yima_core::foreign::ForeignParts` as bytes: the app's context and the
+/// trust list's signer for [`kid`]. Both encodings: crates/core/src/foreign/wire.rs. Never
+/// throws: parts that do not decode give a `dcc_malformed` card.
 #[wasm_bindgen]
-pub fn judge(text: &str, parts: &[u8]) -> String {
-    serde_json::to_string(&yima_dcc::scan::judge_bytes(text, parts)).unwrap_or_default()
+pub fn judge(text: &str, parts: &[u8]) -> Vec<u8> {
+    yima_dcc::scan::judge_bytes(text, parts).to_bytes()
 }

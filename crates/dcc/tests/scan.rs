@@ -104,7 +104,7 @@ fn unknown_signer_flipped_byte_and_no_trust_data() {
 
 /// What the app hands the DCC module (`ForeignParts` as bytes: the context it worked out from
 /// the files it verified, and the signer for the code's kid) judges every case as the files
-/// themselves do.
+/// themselves do, and the card crosses back whole.
 #[test]
 fn the_modules_parts_judge_as_the_signed_files_do() {
     use yima_core::envelope::SignedContent;
@@ -136,6 +136,8 @@ fn the_modules_parts_judge_as_the_signed_files_do() {
                     let via_parts = judge_bytes(text, &ForeignParts::new(v.foreign_context(t(now)), signer).to_bytes());
                     let from_files = scan(text, Some(&files.0), Some(&files.1), &roots, &venue, t(now));
                     assert_eq!(via_parts, from_files, "{venue:?} {now} {text:.20}");
+                    // …and comes back to the app as it was made.
+                    assert_eq!(ForeignView::from_bytes(&via_parts.to_bytes()).as_ref(), Some(&via_parts));
                     seen.insert(codes(&from_files).join(","));
                 }
             }

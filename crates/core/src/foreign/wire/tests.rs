@@ -1,4 +1,4 @@
-//! What crosses comes back equal, anything else is refused, nothing panics.
+//! Both encodings: what crosses comes back equal, anything else is refused, nothing panics.
 
 use proptest::prelude::*;
 
@@ -78,11 +78,51 @@ fn anything_else_does_not_decode() {
     };
     let longer = [&good[..], &[0]].concat();
     // Another format, a flag that is neither 0 nor 1, a time out of range, one byte short or over.
-    let bad = [changed(0, 2), changed(13, 2), changed(8, 0x7f), good[..good.len() - 1].to_vec(), longer];
+    let bad = [changed(0, VIEW), changed(13, 2), changed(8, 0x7f), good[..good.len() - 1].to_vec(), longer];
     for bad in [&b""[..], b"\x01", b"\xff\x00garbage", &[0x9f; 4096]].into_iter().chain(bad.iter().map(|b| &b[..])) {
         assert_eq!(ForeignParts::from_bytes(bad), None, "{bad:02x?}");
     }
 }
+
+fn view() -> ForeignView {
+    let line = |code: &str, zh: &str, en: &str| Line { code: code.into(), zh: zh.into(), en: en.into() };
+    ForeignView {
+        verdict: Verdict::Deny,
+        reasons: vec![line("dcc_expired", "证书已于 2021-06-01 过期", "Expired on 2021-06-01"), line("trust_data_stale", "", "")],
+        holder: "M***** G*** · 1998".into(),
+        country: "AT".into(),
+        rows: vec![Row { label: line("vaccination", "疫苗接种", "Vaccination"), value: line("", "第 2/2 剂", "dose 2/2"), alarm: true }],
+    }
+}
+
+#[test]
+fn the_card_comes_back_as_it_went() {
+    let v = view();
+    assert_eq!(ForeignView::from_bytes(&v.to_bytes()), Some(v.clone()));
+    for verdict in VERDICTS {
+        let bare = ForeignView { verdict, reasons: vec![], holder: String::new(), country: String::new(), rows: vec![] };
+        assert_eq!(ForeignView::from_bytes(&bare.to_bytes()), Some(bare));
+    }
+}
+
+#[test]
+fn a_card_that_was_not_written_so_does_not_decode() {
+    let good = view().to_bytes();
+    let changed = |at: usize, b: u8| {
+        let mut g = good.clone();
+        g[at] = b;
+        g
+    };
+    // The first text's length is at 6..10; its first byte at 10 ('d'), made invalid UTF-8.
+    let bad = [changed(0, 0), changed(1, 3), changed(2, 0xff), changed(10, 0xff), good[..good.len() - 1].to_vec(), [&good[..], &[0]].concat()];
+    for bad in [&b""[..], b"\x01", b"\x01\x00\xff\xff\xff\xff"].into_iter().chain(bad.iter().map(|b| &b[..])) {
+        assert_eq!(ForeignView::from_bytes(bad), None, "{bad:02x?}");
+    }
+    // A card is not parts, nor parts a card.
+    assert_eq!(ForeignParts::from_bytes(&good), None);
+    assert_eq!(ForeignView::from_bytes(&ForeignParts::new(contexts()[0].clone(), None).to_bytes()), None);
+}
+
 
 fn any_parts() -> impl Strategy<Value = ForeignParts> {
     let ms = -8_000_000_000_000_000i64..8_000_000_000_000_000; // within chrono's range
@@ -107,6 +147,9 @@ proptest! {
     /// Also past the format byte, where the fields are read.
     #[test]
     fn any_bytes_decode_or_not_without_panic(b in proptest::collection::vec(any::<u8>(), 0..120)) {
-        let _ = ForeignParts::from_bytes(&[&[PARTS][..], &b].concat());
+        for format in [PARTS, VIEW] {
+            let b = [&[format][..], &b].concat();
+            let _ = (ForeignParts::from_bytes(&b), ForeignView::from_bytes(&b));
+        }
     }
 }
