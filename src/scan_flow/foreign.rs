@@ -21,70 +21,15 @@ extern "C" {
     /// The module's `kid`: the code's kid (empty if unreadable).
     #[wasm_bindgen(method, catch, js_name = kid)]
     fn dcc_kid(this: &DccModule, text: &str) -> Result<Vec<u8>, JsValue>;
-    /// The module's `judge` (arguments in crates/dcc-module/src/lib.rs): the card as JSON.
+    /// The module's `judge(text, parts)`: the card as bytes. Both encodings:
+    /// crates/core/src/foreign/wire.rs.
     #[wasm_bindgen(method, catch, js_name = judge)]
-    #[allow(clippy::too_many_arguments)]
-    fn dcc_judge(
-        this: &DccModule,
-        text: &str,
-        now_ms: f64,
-        status: u32,
-        trusted: bool,
-        key: Option<Vec<u8>>,
-        key_from_ms: f64,
-        key_until_ms: f64,
-        key_types: u32,
-        policy: bool,
-        skew_seconds: u32,
-        accepted: bool,
-        test_hours: Option<u32>,
-        rapid_antigen: bool,
-        vaccination_days: Option<u32>,
-        recovery: bool,
-    ) -> Result<String, JsValue>;
+    fn dcc_judge(this: &DccModule, text: &str, parts: &[u8]) -> Result<Vec<u8>, JsValue>;
 }
 
 /// An EU Digital COVID Certificate's text (the prefix alone decides; the module reads the rest).
 pub fn is_hc1(text: &str) -> bool {
     text.starts_with("HC1:")
-}
-
-/// Asks the module to judge `text` with `parts` (the fields of [`ForeignParts`] in order).
-fn judge(m: &DccModule, text: &str, p: ForeignParts) -> Option<String> {
-    let ForeignParts {
-        now_ms,
-        status,
-        trusted,
-        key,
-        key_from_ms,
-        key_until_ms,
-        key_types,
-        policy,
-        skew_seconds,
-        accepted,
-        test_hours,
-        rapid_antigen,
-        vaccination_days,
-        recovery,
-    } = p;
-    m.dcc_judge(
-        text,
-        now_ms,
-        status,
-        trusted,
-        key,
-        key_from_ms,
-        key_until_ms,
-        key_types,
-        policy,
-        skew_seconds,
-        accepted,
-        test_hours,
-        rapid_antigen,
-        vaccination_days,
-        recovery,
-    )
-    .ok()
 }
 
 /// Judges an HC1 text in the DCC module and shows its card, or says why it could not.
@@ -102,8 +47,8 @@ pub fn scan(state: AppState, text: String, started_ms: Option<f64>) {
             let m = lazy::load::<DccModule>(lazy::DCC).await?;
             let kid = m.dcc_kid(&text).ok()?;
             let signer = trust.as_ref().and_then(|t| t.dcc_signer(&kid));
-            let json = judge(&m, &text, ForeignParts::new(&ctx, signer))?;
-            serde_json::from_slice::<ForeignView>(json.as_bytes()).ok()
+            let parts = ForeignParts::new(ctx, signer).to_bytes();
+            ForeignView::from_bytes(&m.dcc_judge(&text, &parts).ok()?)
         };
         match view.await {
             Some(view) => {

@@ -48,13 +48,13 @@ fn reason(code: &str, v: &[i64]) -> Option<Reason> {
     })
 }
 
-/// One reason on the wire.
-fn text(r: &Reason) -> String {
+/// One reason on the wire (also inside the DCC module's card bytes, foreign/wire.rs).
+pub(crate) fn text(r: &Reason) -> String {
     values(r).iter().fold(r.code().to_string(), |s, v| format!("{s} {v}"))
 }
 
 /// A reason back from [`text`].
-fn parse(text: &str) -> Option<Reason> {
+pub(crate) fn parse(text: &str) -> Option<Reason> {
     let mut words = text.split(' ');
     let code = words.next()?;
     let (mut values, mut n) = ([0; 2], 0);

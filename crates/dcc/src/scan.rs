@@ -46,11 +46,17 @@ pub fn judge(text: &str, ctx: &ForeignContext, signer: impl FnOnce(&[u8]) -> Opt
     card::view(Some(&read), verdict, &reasons)
 }
 
-/// [`judge`] from what crosses into the DCC module: the context and the signer's parts.
-pub fn judge_parts(text: &str, parts: &ForeignParts) -> ForeignView {
-    judge(text, &parts.context(), |kid| {
-        let (from, until, types) = parts.key_validity();
-        Signer::from_parts(kid.try_into().ok()?, parts.key.as_deref()?, from, until, types)
+/// [`judge`] from what crosses into the DCC module: the context and the signer for the code's
+/// kid, as [`ForeignParts::to_bytes`] wrote them. Bytes it did not write judge nothing: the card
+/// says the certificate cannot be read (`dcc_malformed`). Never panics.
+pub fn judge_bytes(text: &str, parts: &[u8]) -> ForeignView {
+    let Some(ForeignParts { context, signer }) = ForeignParts::from_bytes(parts) else {
+        let (verdict, reasons) = conclude(vec![Reason::DccMalformed]);
+        return card::view(None, verdict, &reasons);
+    };
+    judge(text, &context, |kid| {
+        let s = signer?;
+        Signer::from_parts(kid.try_into().ok()?, &s.key, s.not_before, s.not_after, s.types)
     })
 }
 

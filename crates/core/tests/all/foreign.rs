@@ -1,8 +1,8 @@
-//! The context a foreign certificate (EU DCC) is judged in, and how it crosses into the DCC module.
+//! The context a foreign certificate (EU DCC) is judged in, worked out from the verifier's
+//! signed data (its crossing into the DCC module: crates/core/src/foreign/wire/tests.rs).
 
-use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use chrono::Duration;
-use yima_core::{DccSigner, DccType, ForeignContext, ForeignParts, KeyStatus, Policy, Reason, Time, VenueKey, Verifier};
+use yima_core::{ForeignContext, Policy, Reason, Time, VenueKey, Verifier};
 use yima_issue::demo;
 
 fn t(s: &str) -> Time {
@@ -34,33 +34,4 @@ fn context_holds_the_venues_rule_and_the_verifiers_own_reasons() {
     assert_eq!((none.policy, none.status, none.trusted), (None, vec![Reason::NoTrustData], true));
     let none = Verifier { trust: None, ..v }.foreign_context(now);
     assert!(!none.trusted);
-}
-
-#[test]
-fn parts_carry_the_context_and_the_signer_across() {
-    let now = t("2026-11-24T09:00:00Z");
-    let signer = DccSigner {
-        kid: "0102030405060708".into(),
-        country: "AT".into(),
-        public_key: B64.encode([0x30, 0x03, 1, 2, 3]),
-        not_before: t("2021-01-01T00:00:00Z"),
-        not_after: t("2023-01-01T00:00:00Z"),
-        types: vec![DccType::Vaccination, DccType::Recovery],
-        status: KeyStatus::Active,
-    };
-    for venue in ["metro", "elder_care", "nowhere"] {
-        for device_now in [now, now - Duration::hours(1), now + Duration::days(400)] {
-            let v = verifier(now, venue);
-            for ctx in [v.foreign_context(device_now), Verifier { policies: None, trust: None, ..v }.foreign_context(device_now)] {
-                let parts = ForeignParts::new(&ctx, Some(&signer));
-                assert_eq!(parts.context(), ctx, "{venue} {device_now}");
-                assert_eq!(parts.key.as_deref(), Some(&[0x30, 0x03, 1, 2, 3][..]));
-                assert_eq!(parts.key_validity(), (signer.not_before, signer.not_after, signer.types.clone()));
-                assert_eq!(ForeignParts::new(&ctx, None).key, None);
-            }
-        }
-    }
-    // A venue whose policy accepts no foreign certificate at all.
-    let ctx = ForeignContext { now, status: vec![Reason::TrustDataStale], trusted: true, policy: Some((None, Duration::seconds(90))) };
-    assert_eq!(ForeignParts::new(&ctx, None).context(), ctx);
 }

@@ -104,15 +104,16 @@ fn unknown_signer_flipped_byte_and_no_trust_data() {
     assert_eq!((v.verdict, codes(&v)), (Verdict::Deny, vec!["dcc_malformed"]));
 }
 
-/// What the app hands the DCC module (`ForeignParts`: the context it worked out from the files
-/// it verified, and the signer for the code's kid) judges every case as the files themselves do.
+/// What the app hands the DCC module (`ForeignParts` as bytes: the context it worked out from
+/// the files it verified, and the signer for the code's kid) judges every case as the files
+/// themselves do, and the card crosses back whole.
 #[test]
 fn the_modules_parts_judge_as_the_signed_files_do() {
     use yima_core::SignedContent;
     use yima_core::ForeignParts;
     use yima_core::Verifier;
     use yima_core::{PolicySet, TrustList};
-    use yima_dcc::scan::{judge_parts, kid};
+    use yima_dcc::scan::{judge_bytes, kid};
 
     let roots = [demo::root_key().verifying_key()];
     let good = text();
@@ -134,9 +135,11 @@ fn the_modules_parts_judge_as_the_signed_files_do() {
                         revocation: None,
                     };
                     let signer = v.trust.as_ref().and_then(|t| t.dcc_signer(&kid(text).unwrap_or_default()));
-                    let via_parts = judge_parts(text, &ForeignParts::new(&v.foreign_context(t(now)), signer));
+                    let via_parts = judge_bytes(text, &ForeignParts::new(v.foreign_context(t(now)), signer).to_bytes());
                     let from_files = scan(text, Some(&files.0), Some(&files.1), &roots, &venue, t(now));
                     assert_eq!(via_parts, from_files, "{venue:?} {now} {text:.20}");
+                    // …and comes back to the app as it was made.
+                    assert_eq!(ForeignView::from_bytes(&via_parts.to_bytes()).as_ref(), Some(&via_parts));
                     seen.insert(codes(&from_files).join(","));
                 }
             }
@@ -145,5 +148,23 @@ fn the_modules_parts_judge_as_the_signed_files_do() {
     // The cases reach passes, expiry, a clock behind the data, bad and unknown signers.
     for want in ["all_checks_passed", "dcc_expired", "clock_behind_trust_list", "dcc_bad_signature", "dcc_unknown_signer", "dcc_malformed"] {
         assert!(seen.iter().any(|c| c.contains(want)), "{want} not reached: {seen:?}");
+    }
+}
+
+/// Bytes that are not `ForeignParts` (a module and app out of step, or garbage) judge nothing:
+/// a good code is denied as unreadable, with no rows, and nothing panics.
+#[test]
+fn parts_that_do_not_decode_give_the_malformed_card() {
+    use yima_core::ForeignParts;
+    use yima_dcc::scan::judge_bytes;
+
+    let good = text();
+    let parts = ForeignParts::new(yima_core::ForeignContext { now: t(NOW), status: vec![], trusted: true, policy: None }, None).to_bytes();
+    assert_eq!(codes(&judge_bytes(&good, &parts)), vec!["dcc_unknown_signer", "policy_missing"]);
+    let longer = [&parts[..], &[0]].concat();
+    for bad in [&b""[..], b"\x01", b"\xff\xff\xff", &parts[..parts.len() / 2], &longer, good.as_bytes()] {
+        let v = judge_bytes(&good, bad);
+        assert_eq!((v.verdict, codes(&v)), (Verdict::Deny, vec!["dcc_malformed"]), "{bad:02x?}");
+        assert!(v.rows.is_empty() && v.holder.is_empty());
     }
 }
