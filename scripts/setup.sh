@@ -15,6 +15,8 @@ export PATH="$HOME/.cargo/bin:$PATH"
 say() { echo "[setup] $*"; }
 
 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || rustup target add wasm32-unknown-unknown
+# The test command checks formatting and lints (both ship in rustup's default profile).
+rustup component add rustfmt clippy >/dev/null 2>&1 || rustup component add rustfmt clippy
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]; then
   say "installing trunk 0.21.14 (takes 12-25 minutes)"

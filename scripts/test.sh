@@ -7,6 +7,13 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 bash scripts/setup.sh
 
+echo "== format and lints"
+# rustfmt.toml sets the width; the app and the lazily loaded modules are linted for the wasm
+# target they ship as, everything else natively. Any warning fails.
+cargo fmt --all --check
+cargo clippy -q --workspace --all-targets -- -D warnings
+cargo clippy -q -p yima -p yima-dcc-module -p yima-demo-mint -p yima-decode-worker -p yima-signed-js --target wasm32-unknown-unknown -- -D warnings
+
 echo "== native tests"
 # The public QR photos are not in the repo. Same rule as crates/decode/tests/all/corpus.rs: $YIMA_CORPUS,
 # else shared/corpus in the repo folder or any folder above it.

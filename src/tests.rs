@@ -4,10 +4,10 @@
 
 use wasm_bindgen_test::*;
 use yima_core::revocation_entry;
-use yima_issue::demo;
-use yima_issue::Seal;
 use yima_core::Lang;
 use yima_core::{PolicySet, TrustList, Verdict};
+use yima_issue::demo;
+use yima_issue::Seal;
 
 use crate::prefs::{Counters, UrlParams};
 use crate::trust_store::{accept, roots, Stored};
@@ -120,7 +120,7 @@ fn scanner_js_names_exactly_the_camera_states() {
 /// file; localStorage keeps the JS string as it was.
 #[wasm_bindgen_test]
 fn full_revocation_list_opens_from_a_js_string_as_from_bytes() {
-    use yima_core::{FULL_KIND, FullList, MAX_FULL_LEN, RevocationHeader as Header, RevocationSet as Set};
+    use yima_core::{FullList, RevocationHeader as Header, RevocationSet as Set, FULL_KIND, MAX_FULL_LEN};
     let root = demo::root_key();
     let entries: Vec<u64> = (0..5_000u128).map(|i| revocation_entry(&[7; 8], &i.to_be_bytes())).collect();
     let header = Header { sequence: 3, issued_at: clock::now(), max_age_hours: 48, demo: true };

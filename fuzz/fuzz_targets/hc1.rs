@@ -6,15 +6,16 @@
 #![no_main]
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use libfuzzer_sys::fuzz_target;
-use yima_core::{ForeignContext, ForeignParts};
 use yima_core::ForeignRule;
 use yima_core::KeyStatus;
 use yima_core::{DccSigner, DccType};
+use yima_core::{ForeignContext, ForeignParts};
 use yima_dcc::cert::{self, Signer};
 
 static SIGNER: std::sync::OnceLock<Option<Signer>> = std::sync::OnceLock::new();
 
-const AT_KEY: &str = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAErdVc9a0bltR6jm1BPTA3u0cyJNYKuF1uRk8h7h04+XBRJ9kYHt+/oSDXwmWXKM6cECncmqaKz1D9UxO1FpdBdw==";
+const AT_KEY: &str =
+    "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAErdVc9a0bltR6jm1BPTA3u0cyJNYKuF1uRk8h7h04+XBRJ9kYHt+/oSDXwmWXKM6cECncmqaKz1D9UxO1FpdBdw==";
 
 /// What the app hands the DCC module, as bytes: a context with a rule, and the AT signer's
 /// entry with `key` as its key when given.

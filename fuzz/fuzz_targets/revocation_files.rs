@@ -3,8 +3,8 @@
 //! arbitrary bytes through the envelope check and `Revocations::update`.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use yima_issue::demo;
 use yima_core::{DeltaList, FullList, Revocations};
+use yima_issue::demo;
 
 static ROOT: std::sync::OnceLock<ed25519_dalek::VerifyingKey> = std::sync::OnceLock::new();
 

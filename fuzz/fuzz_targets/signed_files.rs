@@ -1,8 +1,8 @@
 //! keys.json / policies.json: the envelope check, and the content parsers behind it.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use yima_core::{PolicySet, TrustList};
 use yima_core::SignedContent;
+use yima_core::{PolicySet, TrustList};
 use yima_issue::demo;
 
 static ROOT: std::sync::OnceLock<ed25519_dalek::VerifyingKey> = std::sync::OnceLock::new();

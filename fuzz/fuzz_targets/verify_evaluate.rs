@@ -18,7 +18,13 @@ static FIXED: std::sync::OnceLock<Fixed> = std::sync::OnceLock::new();
 fuzz_target!(|data: &[u8]| {
     let f = FIXED.get_or_init(|| {
         let t = chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap_or_default();
-        Fixed { trust: demo::trust_list(t), policies: demo::policies(t), code_key: demo::key("hc-310000"), lab_key: demo::key("lab-340000"), itinerary_key: demo::key("it-national") }
+        Fixed {
+            trust: demo::trust_list(t),
+            policies: demo::policies(t),
+            code_key: demo::key("hc-310000"),
+            lab_key: demo::key("lab-340000"),
+            itinerary_key: demo::key("it-national"),
+        }
     });
     if data.len() < 8 {
         return;
@@ -38,7 +44,12 @@ fuzz_target!(|data: &[u8]| {
     trust.issued_at = now;
     policies.issued_at = now;
     for venue in yima_issue::demo::VENUES {
-        let v = Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 }, revocation: None };
+        let v = Verifier {
+            trust: Some(trust.clone()),
+            policies: Some(policies.clone()),
+            venue: VenueKey { venue: venue.into(), region: 310000 },
+            revocation: None,
+        };
         let mut s = Session::default();
         let a = v.scan(&mut s, &qr, now);
         let b = v.scan(&mut s, &qr, now);

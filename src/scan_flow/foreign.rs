@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use yima_core::ForeignView;
-use yima_core::ForeignParts;
-use yima_core::Verifier;
 use yima_core::Card;
+use yima_core::ForeignParts;
+use yima_core::ForeignView;
+use yima_core::Verifier;
 
 use crate::clock;
 use crate::i18n_ui::tr;

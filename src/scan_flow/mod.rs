@@ -7,11 +7,11 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use leptos::prelude::*;
-use yima_core::Verifier;
 use yima_core::Card;
+use yima_core::Verifier;
 
-use crate::state::{AppState, Shown};
 use crate::i18n_ui::tr;
+use crate::state::{AppState, Shown};
 use crate::trust_store::Sync;
 use crate::{clock, embed, feedback};
 
@@ -58,14 +58,24 @@ pub fn handle_text(state: AppState, text: &str, started_ms: Option<f64>) -> bool
         foreign::scan(state, text, started_ms);
         return false;
     }
-    let verifier = state.trust.with_untracked(|t| Verifier { trust: t.trust.clone(), policies: t.policies.clone(), venue: state.venue(), revocation: t.revocation.clone() });
+    let verifier = state.trust.with_untracked(|t| Verifier {
+        trust: t.trust.clone(),
+        policies: t.policies.clone(),
+        venue: state.venue(),
+        revocation: t.revocation.clone(),
+    });
     let scan = state.session.try_update_value(|s| verifier.scan(s, &text, clock::now()));
     let Some(scan) = scan else { return false };
     clock::mark("yima-verified");
     let showing_same = state.card.with_untracked(|c| c.is_some()) && scan.repeat;
     if showing_same {
         // Same code shown again while its card is open: refresh silently.
-        state.card.update(|c| if let Some(c) = c { c.card = scan.card; c.merged |= scan.merged });
+        state.card.update(|c| {
+            if let Some(c) = c {
+                c.card = scan.card;
+                c.merged |= scan.merged
+            }
+        });
         return false;
     }
     show(state, scan.card, scan.merged, started_ms);

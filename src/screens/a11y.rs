@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use yima_core::{Lang, verdict_text};
+use yima_core::{verdict_text, Lang};
 
 use crate::scan_flow::close_card;
 use crate::state::AppState;
@@ -38,7 +38,12 @@ pub fn LiveRegion() -> impl IntoView {
             Some(_) => {
                 request_animation_frame(move || {
                     let _ = text.try_set(spoken(state));
-                    if let Some(el) = doc.query_selector("[data-testid=card-dialog]").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    if let Some(el) = doc
+                        .query_selector("[data-testid=card-dialog]")
+                        .ok()
+                        .flatten()
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
                         let active = doc.active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
                         if before.with_value(Option::is_none) && active.as_ref() != Some(&el) {
                             before.set_value(active);

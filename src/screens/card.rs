@@ -1,16 +1,16 @@
 //! The one card: verdict (colour + icon + text), reasons in words, the verified facts.
 
 use leptos::prelude::*;
-use yima_core::{city_names, colour_text, ForeignView, region_name, Source, TestView, TripView, verdict_text};
-use yima_core::Lang;
 use yima_core::CardRow;
+use yima_core::Lang;
+use yima_core::{city_names, colour_text, region_name, verdict_text, ForeignView, Source, TestView, TripView};
 use yima_core::{test_row_text as test_row, vaccination_text as vaccination};
 use yima_core::{Colour, Verdict};
 
-use crate::state::{AppState, Shown};
 use crate::i18n_ui::{local_time, tr};
 use crate::scan_flow::{close_card, CARD_SECONDS};
 use crate::screens::status::venue_name;
+use crate::state::{AppState, Shown};
 
 fn colour_class(c: Colour) -> &'static str {
     match c {
@@ -49,7 +49,11 @@ pub fn CardView() -> impl IntoView {
 type Fact = (String, String, String, &'static str);
 
 fn alarm(on: bool) -> &'static str {
-    if on { "alarm" } else { "" }
+    if on {
+        "alarm"
+    } else {
+        ""
+    }
 }
 
 /// Every card, ours and a foreign certificate's alike: verdict, reasons, facts, sources.
@@ -148,6 +152,10 @@ fn foreign_facts(f: &ForeignView, lang: Lang) -> (Vec<Fact>, Option<String>) {
 
 /// The 14-day itinerary: cities by name, and the star spelled out (never colour alone).
 fn trip(t: &TripView, lang: Lang) -> String {
-    let star = if t.star { tr(lang, " · ★ 到过中高风险地区所在城市", " · ★ visited a city with risk areas") } else { tr(lang, " · 无星", " · no star") };
+    let star = if t.star {
+        tr(lang, " · ★ 到过中高风险地区所在城市", " · ★ visited a city with risk areas")
+    } else {
+        tr(lang, " · 无星", " · no star")
+    };
     format!("{}{star}", city_names(&t.cities, lang))
 }

@@ -60,7 +60,8 @@ pub fn DemoScreen() -> impl IntoView {
             t.clear();
         }
     });
-    let grid = move || match codes.get() {
+    let grid = move || {
+        match codes.get() {
         None => view! { <p class="notice" data-testid="demo-loading">{tr(lang(), "正在生成演示码…", "Minting demo codes…")}</p> }.into_any(),
         Some(None) => view! { <p class="banner warn" data-testid="demo-error">{tr(lang(), "演示码模块无法加载，请联网后重试", "The demo module could not be loaded: go online and try again")}</p> }.into_any(),
         Some(Some(list)) => list
@@ -75,6 +76,7 @@ pub fn DemoScreen() -> impl IntoView {
             })
             .collect_view()
             .into_any(),
+    }
     };
     view! {
         <section class="demo" data-testid="demo">

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::state::AppState;
 use crate::camera::{CameraState, Scanner};
 use crate::i18n_ui::tr;
 use crate::scan_flow::handle_text;
 use crate::screens::status::StatusStrip;
+use crate::state::AppState;
 
 /// Keys closer together than this belong to one scan-gun burst (guns type a code in well
 /// under this per key; stray typing with no field focused only yields a "not recognised" card).
@@ -64,13 +64,29 @@ pub fn ScanScreen() -> impl IntoView {
         }
     });
 
-    let retry = move |_| scanner.with_value(|v| if let Some((sc, _)) = v { let _ = sc.start(); });
+    let retry = move |_| {
+        scanner.with_value(|v| {
+            if let Some((sc, _)) = v {
+                let _ = sc.start();
+            }
+        })
+    };
     let toggle_torch = move |_| {
         let on = !torch.get_untracked();
-        scanner.with_value(|v| if let Some((sc, _)) = v { let _ = sc.set_torch(on); });
+        scanner.with_value(|v| {
+            if let Some((sc, _)) = v {
+                let _ = sc.set_torch(on);
+            }
+        });
         torch.set(on);
     };
-    let switch = move |_| scanner.with_value(|v| if let Some((sc, _)) = v { let _ = sc.next_camera(); });
+    let switch = move |_| {
+        scanner.with_value(|v| {
+            if let Some((sc, _)) = v {
+                let _ = sc.next_camera();
+            }
+        })
+    };
     let on_photo = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
@@ -86,7 +102,14 @@ pub fn ScanScreen() -> impl IntoView {
                     state.last_seen.set_value(None); // a photo is always a deliberate scan
                     handle_text(state, &t, None);
                 }
-                None => state.notice.set(Some(tr(state.lang(), "照片中未找到二维码，请重拍或改用扫码枪", "No QR code found in the photo: retake it or use the scan gun").into())),
+                None => state.notice.set(Some(
+                    tr(
+                        state.lang(),
+                        "照片中未找到二维码，请重拍或改用扫码枪",
+                        "No QR code found in the photo: retake it or use the scan gun",
+                    )
+                    .into(),
+                )),
             }
         });
     };
@@ -141,9 +164,15 @@ fn camera_message(s: CameraState, state: AppState) -> Option<(&'static str, &'st
     let l = state.lang();
     let fallback = tr(l, "可改用下方“拍照识别”或扫码枪 / 粘贴。", "Use “Take a photo” or the scan gun / paste below instead.");
     let msg = match s {
-        CameraState::Denied => tr(l, "未获得摄像头权限。请在浏览器设置中允许使用摄像头。", "Camera permission was refused. Allow the camera in the browser settings."),
+        CameraState::Denied => tr(
+            l,
+            "未获得摄像头权限。请在浏览器设置中允许使用摄像头。",
+            "Camera permission was refused. Allow the camera in the browser settings.",
+        ),
         CameraState::NoCamera => tr(l, "未找到可用的摄像头。", "No camera was found."),
-        CameraState::InUse => tr(l, "摄像头正被其他应用占用，请关闭后重试。", "The camera is in use by another app: close it and try again."),
+        CameraState::InUse => {
+            tr(l, "摄像头正被其他应用占用，请关闭后重试。", "The camera is in use by another app: close it and try again.")
+        }
         CameraState::Ended => tr(l, "摄像头已断开。", "The camera stopped."),
         CameraState::DecoderDown => tr(l, "识别模块反复出错，已停止。", "The decoder keeps failing and was stopped."),
         CameraState::NeedsTap => tr(l, "轻触下方按钮开启摄像头。", "Tap the button below to start the camera."),

@@ -2,12 +2,12 @@
 //! and the endpoint's status with a manual refresh. Locked in kiosk mode.
 
 use leptos::prelude::*;
-use yima_core::{region_known, region_name, Lang};
 use yima_core::age_text as age;
+use yima_core::{region_known, region_name, Lang};
 
-use crate::state::AppState;
 use crate::clock;
 use crate::i18n_ui::{local_time, tr};
+use crate::state::AppState;
 use crate::trust_store::{Sync, ENDPOINT};
 
 /// Regions offered: every province, plus the current code when it is finer (e.g. a city set
@@ -34,7 +34,10 @@ pub fn SettingsScreen() -> impl IntoView {
     let venues = move || {
         state.trust.with(|t| {
             t.policies.as_ref().map_or_else(Vec::new, |p| {
-                p.venue_types().into_iter().map(|(id, zh, en)| (id.to_string(), if lang() == Lang::Zh { zh.to_string() } else { en.to_string() })).collect()
+                p.venue_types()
+                    .into_iter()
+                    .map(|(id, zh, en)| (id.to_string(), if lang() == Lang::Zh { zh.to_string() } else { en.to_string() }))
+                    .collect()
             })
         })
     };
@@ -45,18 +48,30 @@ pub fn SettingsScreen() -> impl IntoView {
             let mut rows: Vec<(String, String)> = Vec::new();
             rows.push((tr(l, "地址", "Endpoint").into(), ENDPOINT.into()));
             match &t.trust {
-                Some(k) => rows.push((tr(l, "密钥列表", "Trust list").into(), format!("#{} · {} · {}", k.sequence, local_time(k.issued_at), age((now - k.issued_at).num_seconds(), l)))),
+                Some(k) => rows.push((
+                    tr(l, "密钥列表", "Trust list").into(),
+                    format!("#{} · {} · {}", k.sequence, local_time(k.issued_at), age((now - k.issued_at).num_seconds(), l)),
+                )),
                 None => rows.push((tr(l, "密钥列表", "Trust list").into(), "—".into())),
             }
             match &t.policies {
-                Some(p) => rows.push((tr(l, "场所规则", "Policies").into(), format!("#{} · {} · {}", p.sequence, local_time(p.issued_at), age((now - p.issued_at).num_seconds(), l)))),
+                Some(p) => rows.push((
+                    tr(l, "场所规则", "Policies").into(),
+                    format!("#{} · {} · {}", p.sequence, local_time(p.issued_at), age((now - p.issued_at).num_seconds(), l)),
+                )),
                 None => rows.push((tr(l, "场所规则", "Policies").into(), "—".into())),
             }
             let revocation = t.revocation.as_ref().map_or_else(
                 || "—".to_string(),
                 |r| {
                     let delta = r.delta().map_or(0, |d| d.entries.len());
-                    format!("{} {} (+{delta}) · {} · {}", r.entry_count(), tr(l, "条", "entries"), local_time(r.issued_at()), age((now - r.issued_at()).num_seconds(), l))
+                    format!(
+                        "{} {} (+{delta}) · {} · {}",
+                        r.entry_count(),
+                        tr(l, "条", "entries"),
+                        local_time(r.issued_at()),
+                        age((now - r.issued_at()).num_seconds(), l)
+                    )
                 },
             );
             rows.push((tr(l, "撤销名单", "Revocation list").into(), revocation));
@@ -64,7 +79,9 @@ pub fn SettingsScreen() -> impl IntoView {
                 Sync::Never => tr(l, "尚未同步", "not synced yet").to_string(),
                 Sync::Running => tr(l, "同步中…", "syncing…").to_string(),
                 Sync::Ok { at } => format!("{} {}", tr(l, "成功", "OK"), local_time(*at)),
-                Sync::Failed { at, why } => format!("{} {} ({why})", tr(l, "失败，继续使用上次数据", "failed, keeping the last good copy"), local_time(*at)),
+                Sync::Failed { at, why } => {
+                    format!("{} {} ({why})", tr(l, "失败，继续使用上次数据", "failed, keeping the last good copy"), local_time(*at))
+                }
                 Sync::Rejected { at, why } => format!("{} {} ({why})", tr(l, "已拒绝", "refused"), local_time(*at)),
             };
             rows.push((tr(l, "上次同步", "Last sync").into(), sync));

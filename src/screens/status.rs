@@ -2,13 +2,13 @@
 //! banners for stale data, a clock that is behind, missing storage and sync problems.
 
 use leptos::prelude::*;
-use yima_core::{region_name, Lang, Verifier};
 use yima_core::Reason;
 use yima_core::{ago_text as ago, reason_text};
+use yima_core::{region_name, Lang, Verifier};
 
-use crate::state::AppState;
 use crate::clock;
 use crate::i18n_ui::tr;
+use crate::state::AppState;
 use crate::trust_store::Sync;
 
 /// Venue type name from the signed policies (the id itself when unknown).
@@ -23,7 +23,11 @@ pub fn venue_name(state: AppState) -> String {
 }
 
 fn tr_owned(lang: Lang, zh: &str, en: &str) -> String {
-    if lang == Lang::Zh { zh.into() } else { en.into() }
+    if lang == Lang::Zh {
+        zh.into()
+    } else {
+        en.into()
+    }
 }
 
 #[component]
@@ -45,23 +49,41 @@ pub fn StatusStrip() -> impl IntoView {
     let banners = move || {
         let l = lang();
         let (reasons, sync, storage_ok, discarded) = state.trust.with(|t| {
-            let v = Verifier { trust: t.trust.clone(), policies: t.policies.clone(), venue: state.venue(), revocation: t.revocation.clone() };
+            let v =
+                Verifier { trust: t.trust.clone(), policies: t.policies.clone(), venue: state.venue(), revocation: t.revocation.clone() };
             (v.status_reasons(clock::now()), t.sync.clone(), t.storage_ok, t.discarded_corrupt)
         });
         let mut out: Vec<(&'static str, String)> = reasons
             .iter()
-            .filter(|r| matches!(r, Reason::TrustDataStale | Reason::ClockBehindTrustList | Reason::NoTrustData | Reason::RevocationDataStale))
+            .filter(|r| {
+                matches!(r, Reason::TrustDataStale | Reason::ClockBehindTrustList | Reason::NoTrustData | Reason::RevocationDataStale)
+            })
             .map(|r| ("warn", reason_text(r, l)))
             .collect();
         if !storage_ok {
-            out.push(("info", tr(l, "本机无法保存数据：离线时将无法核验", "This device cannot keep data: verification needs the network").into()));
+            out.push((
+                "info",
+                tr(l, "本机无法保存数据：离线时将无法核验", "This device cannot keep data: verification needs the network").into(),
+            ));
         }
         // No service worker (iOS in-app webviews, private windows): works online only.
         if !state.offline_ok.get() {
-            out.push(("offline", tr(l, "此处无法离线使用：请用 Safari 或 Chrome 打开，或添加到主屏幕", "No offline use here: open this page in Safari or Chrome, or add it to the home screen").into()));
+            out.push((
+                "offline",
+                tr(
+                    l,
+                    "此处无法离线使用：请用 Safari 或 Chrome 打开，或添加到主屏幕",
+                    "No offline use here: open this page in Safari or Chrome, or add it to the home screen",
+                )
+                .into(),
+            ));
         }
         if discarded {
-            out.push(("info", tr(l, "本地保存的信任数据已损坏，已丢弃并重新获取", "The stored trust data was corrupted: discarded and fetched again").into()));
+            out.push((
+                "info",
+                tr(l, "本地保存的信任数据已损坏，已丢弃并重新获取", "The stored trust data was corrupted: discarded and fetched again")
+                    .into(),
+            ));
         }
         if let Sync::Rejected { why, .. } = sync {
             out.push(("warn", format!("{}{why}", tr(l, "更新被拒绝（签名或版本不符）：", "Update refused (signature or version): "))));

@@ -10,8 +10,8 @@ use ed25519_dalek::VerifyingKey;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use yima_core::{EnvelopeError, MAX_FILE_LEN, Rollback, SignedContent};
 use yima_core::Revocations;
+use yima_core::{EnvelopeError, Rollback, SignedContent, MAX_FILE_LEN};
 use yima_core::{PolicySet, Time, TrustList};
 
 use crate::storage;
@@ -29,8 +29,8 @@ pub(crate) const FETCH_TIMEOUT_MS: u32 = 8000;
 /// seed): a constant, so the app carries no key derivation and no issuing crate. The wasm tests
 /// (src/tests.rs) hold it to the derivation.
 pub const DEMO_ROOT_PUBLIC_KEY: [u8; 32] = [
-    64, 123, 26, 132, 197, 98, 48, 102, 83, 85, 41, 108, 132, 227, 62, 4, 35, 190, 83, 62, 179, 206, 1, 231, 187, 63, 197, 173, 230,
-    55, 131, 75,
+    64, 123, 26, 132, 197, 98, 48, 102, 83, 85, 41, 108, 132, 227, 62, 4, 35, 190, 83, 62, 179, 206, 1, 231, 187, 63, 197, 173, 230, 55,
+    131, 75,
 ];
 
 /// Demo builds pin the public demo root and offer the Demo screen.
@@ -77,11 +77,19 @@ impl Stored for PolicySet {
 pub enum Sync {
     Never,
     Running,
-    Ok { at: Time },
+    Ok {
+        at: Time,
+    },
     /// Network error or timeout: the last good copy stays in use.
-    Failed { at: Time, why: String },
+    Failed {
+        at: Time,
+        why: String,
+    },
     /// The endpoint served something that did not verify or was older.
-    Rejected { at: Time, why: String },
+    Rejected {
+        at: Time,
+        why: String,
+    },
 }
 
 /// Everything the page knows about its signed data.
@@ -107,9 +115,7 @@ fn high_water<T: Stored>() -> u64 {
 fn load_one<T: Stored>(roots: &[VerifyingKey]) -> (Option<T>, bool) {
     let Some(text) = storage::get(T::STORE_KEY) else { return (None, false) };
     match T::open(text.as_bytes(), roots) {
-        Ok(v) => {
-            (Some(v), false)
-        }
+        Ok(v) => (Some(v), false),
         Err(_) => {
             storage::remove(T::STORE_KEY);
             (None, true)
@@ -183,7 +189,13 @@ pub(crate) async fn fetched_js(fetch: Promise) -> Fetched<js_sys::JsString> {
 }
 
 /// Verifies and stores one fetched file, or notes why not (refused, or a network problem).
-async fn apply<T: Stored>(fetch: Promise, held: &mut Option<T>, roots: &[VerifyingKey], refused: &mut Vec<String>, failed: &mut Vec<String>) {
+async fn apply<T: Stored>(
+    fetch: Promise,
+    held: &mut Option<T>,
+    roots: &[VerifyingKey],
+    refused: &mut Vec<String>,
+    failed: &mut Vec<String>,
+) {
     match fetched(fetch).await {
         Fetched::Text(text) => match accept(&text, held.as_ref(), roots) {
             Ok(v) => *held = Some(v),

@@ -9,7 +9,7 @@
 
 use ed25519_dalek::VerifyingKey;
 use js_sys::Promise;
-use yima_core::{DeltaList, HighWater, MAX_DELTA_LEN, MAX_FULL_LEN, Revocations};
+use yima_core::{DeltaList, HighWater, Revocations, MAX_DELTA_LEN, MAX_FULL_LEN};
 use yima_signed_js as signed_js;
 
 use super::{fetch_capped, fetched, fetched_js, Fetched, ENDPOINT, FETCH_TIMEOUT_MS};
@@ -87,7 +87,13 @@ pub fn start(held: Option<&Revocations>) -> Started {
 }
 
 /// Awaits the started GETs and applies what verifies; notes refusals and network failures.
-pub async fn finish(started: Started, held: &mut Option<Revocations>, roots: &[VerifyingKey], refused: &mut Vec<String>, failed: &mut Vec<String>) {
+pub async fn finish(
+    started: Started,
+    held: &mut Option<Revocations>,
+    roots: &[VerifyingKey],
+    refused: &mut Vec<String>,
+    failed: &mut Vec<String>,
+) {
     let text = get(DELTA_FILE, started.delta, refused, failed).await;
     // Opened (signature checked) once: its base says whether the held full list still fits.
     let delta = text.map(|t| (DeltaList::open(t.as_bytes(), roots), t));

@@ -5,7 +5,12 @@ use yima_issue::demo;
 
 fn bench(c: &mut Criterion) {
     let now = chrono::Utc::now();
-    let v = Verifier { trust: Some(demo::trust_list(now)), policies: Some(demo::policies(now)), venue: VenueKey { venue: "metro".into(), region: 310000 }, revocation: None };
+    let v = Verifier {
+        trust: Some(demo::trust_list(now)),
+        policies: Some(demo::policies(now)),
+        venue: VenueKey { venue: "metro".into(), region: 310000 },
+        revocation: None,
+    };
     let _: Option<&PolicySet> = v.policies.as_ref();
     let qr = demo::samples(now).into_iter().find(|s| s.id == "green_nat_20h").map(|s| s.qr).unwrap_or_default();
     c.bench_function("scan green_nat_20h (decode+verify+evaluate)", |b| {

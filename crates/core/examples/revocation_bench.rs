@@ -12,8 +12,11 @@ use std::time::Instant;
 use chrono::{TimeZone, Utc};
 use flate2::{write::GzEncoder, Compression};
 use yima_core::open_payload;
+use yima_core::{
+    revocation_entry as entry, DeltaList, FullList, RevocationHeader as Header, RevocationSet as Set, RevocationStatus as Status,
+    Revocations, FULL_KIND,
+};
 use yima_issue::Seal;
-use yima_core::{DeltaList, FULL_KIND, FullList, revocation_entry as entry, RevocationHeader as Header, Revocations, RevocationSet as Set, RevocationStatus as Status};
 
 const PROBES: u64 = 10_000_000;
 
@@ -82,7 +85,8 @@ fn delta(n: u64) {
 fn write(dir: &str, sizes: &[u64]) {
     let at = Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).single().unwrap_or_default();
     for &n in sizes {
-        let full = FullList::build(Header { sequence: 1, issued_at: at, max_age_hours: 192, demo: true }, &entries(1, 0..n)).expect("filter builds");
+        let full = FullList::build(Header { sequence: 1, issued_at: at, max_age_hours: 192, demo: true }, &entries(1, 0..n))
+            .expect("filter builds");
         std::fs::write(format!("{dir}/full-{n}.json"), full.seal(&yima_issue::demo::root_key())).expect("writes");
     }
 }

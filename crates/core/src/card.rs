@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::claims::{Colour, Provenance, TestKind, TestOutcome, Vaccination};
-use crate::trust::{IssuerKey, Scope};
 use crate::evaluate::{basis_time, Chosen, Facts, Shown};
 use crate::policy::{TimeBasis, VenueKey};
+use crate::trust::{IssuerKey, Scope};
 use crate::verdict::{CardRow, Reason, Verdict};
 use crate::Time;
 

@@ -113,7 +113,9 @@ mod tests {
     fn white_space_and_a_bom_around_the_text_are_stripped() {
         let clean = encode_text(b"cose bytes");
         let want = decode_text(&clean).unwrap();
-        for wrapped in [format!("{clean}\r\n"), format!("\n{clean}"), format!(" {clean}\t"), format!("\u{feff}{clean}"), format!("\t {clean} \r\n")] {
+        for wrapped in
+            [format!("{clean}\r\n"), format!("\n{clean}"), format!(" {clean}\t"), format!("\u{feff}{clean}"), format!("\t {clean} \r\n")]
+        {
             assert_eq!(decode_text(&wrapped).unwrap(), want, "{wrapped:?}");
         }
         // inside the text, white space is not stripped (a space is a base45 character)

@@ -38,9 +38,7 @@ impl Opened {
 
 /// Parses tagged (18) or untagged COSE_Sign1 bytes. Never panics.
 pub fn open(bytes: &[u8]) -> Result<Opened, CoseError> {
-    let sign1 = CoseSign1::from_tagged_slice(bytes)
-        .or_else(|_| CoseSign1::from_slice(bytes))
-        .map_err(|_| CoseError::NotCose)?;
+    let sign1 = CoseSign1::from_tagged_slice(bytes).or_else(|_| CoseSign1::from_slice(bytes)).map_err(|_| CoseError::NotCose)?;
     let alg = sign1.protected.header.alg.as_ref();
     if alg != Some(&coset::RegisteredLabelWithPrivate::Assigned(iana::Algorithm::EdDSA)) {
         return Err(CoseError::Algorithm);
@@ -50,8 +48,7 @@ pub fn open(bytes: &[u8]) -> Result<Opened, CoseError> {
     if !sign1.unprotected.key_id.is_empty() {
         return Err(CoseError::Kid);
     }
-    let kid: [u8; KID_LEN] =
-        sign1.protected.header.key_id.as_slice().try_into().map_err(|_| CoseError::Kid)?;
+    let kid: [u8; KID_LEN] = sign1.protected.header.key_id.as_slice().try_into().map_err(|_| CoseError::Kid)?;
     let payload = sign1.payload.clone().ok_or(CoseError::NoPayload)?;
     Ok(Opened { kid, payload, sign1 })
 }

@@ -88,7 +88,13 @@ pub struct Fields<'a> {
 
 /// Verifies a file given as [`Fields`] and base64 payload chunks; decodes the chunks straight
 /// into the buffer that is then verified and returned (one allocation of the payload's size).
-pub fn open_fields<C: AsRef<[u8]>>(kind: &str, f: &Fields, chunks: impl IntoIterator<Item = C>, roots: &[VerifyingKey], cap: usize) -> Result<Payload, EnvelopeError> {
+pub fn open_fields<C: AsRef<[u8]>>(
+    kind: &str,
+    f: &Fields,
+    chunks: impl IntoIterator<Item = C>,
+    roots: &[VerifyingKey],
+    cap: usize,
+) -> Result<Payload, EnvelopeError> {
     if f.payload_len > cap {
         return Err(EnvelopeError::TooLarge);
     }

@@ -41,12 +41,7 @@ impl Facts {
             TestKind::Nat => h.nat.as_ref(),
             TestKind::Antigen => h.antigen.as_ref(),
         });
-        let from_reports = self
-            .reports
-            .iter()
-            .filter(|r| now <= plus(r.expires_at, skew))
-            .map(|r| &r.result)
-            .filter(|t| t.kind == kind);
+        let from_reports = self.reports.iter().filter(|r| now <= plus(r.expires_at, skew)).map(|r| &r.result).filter(|t| t.kind == kind);
         from_code
             .chain(from_reports)
             .filter(|t| !institution_only || t.provenance == Provenance::Institution)
@@ -138,7 +133,14 @@ pub fn evaluate<'a>(facts: &'a Facts, policy: Option<&Policy>, now: Time) -> (Ve
 }
 
 /// The reasons about the latest result of `kind`; returns the result shown for it.
-fn test_reasons<'a>(facts: &'a Facts, kind: TestKind, rule: Option<&TestRule>, now: Time, skew: Duration, out: &mut Vec<Reason>) -> Option<Chosen<'a>> {
+fn test_reasons<'a>(
+    facts: &'a Facts,
+    kind: TestKind,
+    rule: Option<&TestRule>,
+    now: Time,
+    skew: Duration,
+    out: &mut Vec<Reason>,
+) -> Option<Chosen<'a>> {
     let basis = rule.map_or(TimeBasis::Report, |r| r.basis);
     let institution_only = rule.is_some_and(|r| r.institution_only);
     let nat = kind == TestKind::Nat;
@@ -167,11 +169,7 @@ fn test_reasons<'a>(facts: &'a Facts, kind: TestKind, rule: Option<&TestRule>, n
         let age = now - basis_time(t, basis);
         if age > Duration::hours(i64::from(rule.max_age_hours)) {
             let (age_seconds, max_hours) = (age.num_seconds(), rule.max_age_hours);
-            out.push(if nat {
-                Reason::NatTooOld { age_seconds, max_hours }
-            } else {
-                Reason::AntigenTooOld { age_seconds, max_hours }
-            });
+            out.push(if nat { Reason::NatTooOld { age_seconds, max_hours } } else { Reason::AntigenTooOld { age_seconds, max_hours } });
         }
     }
     shown
@@ -184,4 +182,3 @@ fn itinerary_reasons(trip: Option<&Trip>, rule: &ItineraryRule, out: &mut Vec<Re
         _ => {}
     }
 }
-

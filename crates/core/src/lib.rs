@@ -41,28 +41,42 @@ mod words;
 
 pub use card::{Card, ChannelView, ForeignView, HolderView, Line, Row, Source, TestView, TripView};
 pub use city::names as city_names;
-pub use claims::{from_cbor as claims_from_cbor, Claims, Colour, HealthCode, Holder, Itinerary, Provenance, TestKind, TestOutcome, TestReport, TestResult, Trip, Vaccination};
+pub use claims::{
+    from_cbor as claims_from_cbor, Claims, Colour, HealthCode, Holder, Itinerary, Provenance, TestKind, TestOutcome, TestReport,
+    TestResult, Trip, Vaccination,
+};
 pub use codec::{base45_decode, decode_text, encode_text, inflate, trimmed, DecodeError, MAX_INFLATED, MAX_TEXT_LEN, PREFIX as QR_PREFIX};
 pub use cose::{open as open_cose, CoseError, Opened};
-pub use envelope::{hex, message as signed_message, open as open_signed, open_capped, open_fields, open_payload, EnvelopeError, Fields, Payload, FORMAT as SIGNED_FORMAT, MAX_FILE_LEN};
+pub use envelope::{
+    hex, message as signed_message, open as open_signed, open_capped, open_fields, open_payload, EnvelopeError, Fields, Payload,
+    FORMAT as SIGNED_FORMAT, MAX_FILE_LEN,
+};
 pub use evaluate::{evaluate, Facts, DEFAULT_SKEW_SECONDS};
 pub use foreign::{ForeignContext, ForeignParts};
 pub use keys::{kid, verify as verify_signature, verify_raw, KID_LEN};
+pub use labels::{
+    colour as colour_text, outcome as outcome_text, provenance as provenance_text, test_kind as test_kind_text, verdict as verdict_text,
+};
 pub use lang::Lang;
 pub use mask::{mask_id, mask_name};
-pub use policy::{ForeignRule, ItineraryRule, Policy, PolicySet, StarAction, TestRule, TimeBasis, VenueKey, VenueType, KIND as POLICIES_KIND};
+pub use policy::{
+    ForeignRule, ItineraryRule, Policy, PolicySet, StarAction, TestRule, TimeBasis, VenueKey, VenueType, KIND as POLICIES_KIND,
+};
 pub use region::{is_known as region_known, name as region_name, names as region_names, province_of};
 pub use revocation::{
-    entry as revocation_entry, kid_from_hex, Certainty, DeltaList, FullList, Header as RevocationHeader, HighWater, RevocationError, Revocations,
-    Set as RevocationSet, Status as RevocationStatus, Uid, DELTA_KIND, EXACT_MAX, FULL_KIND, FUSE32_MAX, MAX_DELTA_LEN, MAX_FULL_LEN, UID_LEN,
+    entry as revocation_entry, kid_from_hex, Certainty, DeltaList, FullList, Header as RevocationHeader, HighWater, RevocationError,
+    Revocations, Set as RevocationSet, Status as RevocationStatus, Uid, DELTA_KIND, EXACT_MAX, FULL_KIND, FUSE32_MAX, MAX_DELTA_LEN,
+    MAX_FULL_LEN, UID_LEN,
 };
 pub use session::{Scan, Session, Verifier, CLOCK_BEHIND_TOLERANCE_SECONDS, MERGE_WINDOW_SECONDS};
 pub use signed::{Rollback, SignedContent, SignedError};
 pub use trust::{DccSigner, DccType, IssuerKey, KeyStatus, Role, Scope, TrustList, KIND as TRUST_KIND};
 pub use verdict::{conclude, CardRow, Reason, Verdict};
 pub use verify::{verify as verify_credential, Verification};
-pub use labels::{colour as colour_text, outcome as outcome_text, provenance as provenance_text, test_kind as test_kind_text, verdict as verdict_text};
-pub use words::{age as age_text, ago as ago_text, date_time as date_time_text, plain as plain_text, reason_text, reason_texts, test_row as test_row_text, vaccination as vaccination_text};
+pub use words::{
+    age as age_text, ago as ago_text, date_time as date_time_text, plain as plain_text, reason_text, reason_texts,
+    test_row as test_row_text, vaccination as vaccination_text,
+};
 
 /// A point in time. Always passed in by the caller.
 pub type Time = chrono::DateTime<chrono::Utc>;

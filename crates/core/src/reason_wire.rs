@@ -38,9 +38,21 @@ fn reason(code: &str, v: &[i64]) -> Option<Reason> {
         ("dcc_vaccination_incomplete", &[a, b]) => DccVaccinationIncomplete { dose: n(a)?, of: n(b)? },
         ("dcc_vaccination_too_recent", &[a, b]) => DccVaccinationTooRecent { days: a, min_days: n(b)? },
         (_, []) => [
-            DccMalformed, DccUnknownSigner, DccBadSignature, DccKeyUsage, DccSignerOutside, DccNoRule, DccTestPositive,
-            DccTestTypeNotAccepted, DccTestInFuture, DccRecoveryOutside, NoTrustData, TrustDataStale, ClockBehindTrustList,
-            PolicyMissing, AllChecksPassed,
+            DccMalformed,
+            DccUnknownSigner,
+            DccBadSignature,
+            DccKeyUsage,
+            DccSignerOutside,
+            DccNoRule,
+            DccTestPositive,
+            DccTestTypeNotAccepted,
+            DccTestInFuture,
+            DccRecoveryOutside,
+            NoTrustData,
+            TrustDataStale,
+            ClockBehindTrustList,
+            PolicyMissing,
+            AllChecksPassed,
         ]
         .into_iter()
         .find(|r| r.code() == code)?,
@@ -94,11 +106,23 @@ mod tests {
         all.push(Reason::DccNotYetValid { from: at });
         let json = serde_json::to_string(&V(all.clone())).unwrap();
         assert_eq!(serde_json::from_str::<V>(&json).unwrap(), V(all));
-        assert!(json.starts_with(r#""dcc_malformed,dcc_unknown_signer,"#) && json.ends_with(r#",dcc_not_yet_valid 1654041600500""#), "{json}");
+        assert!(
+            json.starts_with(r#""dcc_malformed,dcc_unknown_signer,"#) && json.ends_with(r#",dcc_not_yet_valid 1654041600500""#),
+            "{json}"
+        );
         let bad = [
-            "nat_missing", "dcc_type_not_accepted 3", "dcc_test_too_old 1 -1", "dcc_expired", "dcc_malformed 1",
-            "dcc_expired 1e3", "dcc_expired  1", "", "dcc_vaccination_incomplete 1 2 3", "dcc_test_too_old 1 2 3",
-            "dcc_malformed,", "dcc_malformed, dcc_key_usage",
+            "nat_missing",
+            "dcc_type_not_accepted 3",
+            "dcc_test_too_old 1 -1",
+            "dcc_expired",
+            "dcc_malformed 1",
+            "dcc_expired 1e3",
+            "dcc_expired  1",
+            "",
+            "dcc_vaccination_incomplete 1 2 3",
+            "dcc_test_too_old 1 2 3",
+            "dcc_malformed,",
+            "dcc_malformed, dcc_key_usage",
         ];
         for b in bad {
             assert!(serde_json::from_str::<V>(&format!("{b:?}")).is_err(), "{b}");

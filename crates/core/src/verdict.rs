@@ -43,16 +43,27 @@ pub enum Reason {
     RegionMismatch,
     CodeExpired,
     /// Screenshot guard.
-    CodeTooOld { age_seconds: i64, max_seconds: i64 },
+    CodeTooOld {
+        age_seconds: i64,
+        max_seconds: i64,
+    },
     IssuedInFuture,
     ReportExpired,
-    ColourNotAllowed { colour: Colour },
+    ColourNotAllowed {
+        colour: Colour,
+    },
     NatMissing,
     NatPositive,
-    NatTooOld { age_seconds: i64, max_hours: u32 },
+    NatTooOld {
+        age_seconds: i64,
+        max_hours: u32,
+    },
     AntigenMissing,
     AntigenPositive,
-    AntigenTooOld { age_seconds: i64, max_hours: u32 },
+    AntigenTooOld {
+        age_seconds: i64,
+        max_hours: u32,
+    },
     ResultInFuture,
     /// The venue counts only institution-tested antigen; the latest is a self-test upload.
     AntigenSelfTest,
@@ -61,7 +72,10 @@ pub enum Reason {
     /// The itinerary credential has expired (dynamic, like the health code).
     ItineraryExpired,
     /// A star: a visited city had medium/high-risk areas. `action` is the venue's rule.
-    ItineraryStar { cities: Vec<u32>, action: StarAction },
+    ItineraryStar {
+        cities: Vec<u32>,
+        action: StarAction,
+    },
     /// A paper report alone: the health code must be scanned too.
     HealthCodeMissing,
     /// Listed as revoked by its issuer (exact entry, or a filter with false hits below 1 in 10⁹).
@@ -75,22 +89,37 @@ pub enum Reason {
     DccBadSignature,
     /// The signer's certificate does not allow this certificate type (extended key usage).
     DccKeyUsage,
-    DccExpired { at: crate::Time },
-    DccNotYetValid { from: crate::Time },
+    DccExpired {
+        at: crate::Time,
+    },
+    DccNotYetValid {
+        from: crate::Time,
+    },
     /// The signer's own certificate is not valid now.
     DccSignerOutside,
     /// The venue's policy has no rule for foreign certificates.
     DccNoRule,
     /// The venue does not accept this type of certificate (test, vaccination or recovery).
-    DccTypeNotAccepted { kind: crate::trust::DccType },
+    DccTypeNotAccepted {
+        kind: crate::trust::DccType,
+    },
     DccTestPositive,
     /// Counted from sample collection, the only time a DCC test carries.
-    DccTestTooOld { age_seconds: i64, max_hours: u32 },
+    DccTestTooOld {
+        age_seconds: i64,
+        max_hours: u32,
+    },
     /// A rapid antigen test where the venue accepts only NAAT.
     DccTestTypeNotAccepted,
     DccTestInFuture,
-    DccVaccinationIncomplete { dose: u32, of: u32 },
-    DccVaccinationTooRecent { days: i64, min_days: u32 },
+    DccVaccinationIncomplete {
+        dose: u32,
+        of: u32,
+    },
+    DccVaccinationTooRecent {
+        days: i64,
+        min_days: u32,
+    },
     /// Outside the recovery certificate's own valid-from / valid-until dates.
     DccRecoveryOutside,
     // The verifier's own state.
@@ -170,8 +199,8 @@ impl Reason {
             AllChecksPassed => Verdict::Pass,
             ItineraryStar { action: StarAction::Allow, .. } => Verdict::Pass,
             ItineraryStar { action: StarAction::Check, .. } => Verdict::Check,
-            UnknownPrefix | HealthCodeMissing | ItineraryMissing | NoTrustData | TrustDataStale | ClockBehindTrustList
-            | PolicyMissing | RevocationSuspected | RevocationDataStale | DccNoRule => Verdict::Check,
+            UnknownPrefix | HealthCodeMissing | ItineraryMissing | NoTrustData | TrustDataStale | ClockBehindTrustList | PolicyMissing
+            | RevocationSuspected | RevocationDataStale | DccNoRule => Verdict::Check,
             _ => Verdict::Deny,
         }
     }
@@ -198,8 +227,14 @@ impl Reason {
             AntigenMissing | AntigenPositive | AntigenTooOld { .. } | AntigenSelfTest => CardRow::Antigen,
             ItineraryStar { action: StarAction::Allow, .. } => return None,
             ItineraryStar { .. } | ItineraryMissing | ItineraryExpired => CardRow::Itinerary,
-            DccTypeNotAccepted { .. } | DccTestPositive | DccTestTooOld { .. } | DccTestTypeNotAccepted | DccTestInFuture
-            | DccVaccinationIncomplete { .. } | DccVaccinationTooRecent { .. } | DccRecoveryOutside => CardRow::DccEntry,
+            DccTypeNotAccepted { .. }
+            | DccTestPositive
+            | DccTestTooOld { .. }
+            | DccTestTypeNotAccepted
+            | DccTestInFuture
+            | DccVaccinationIncomplete { .. }
+            | DccVaccinationTooRecent { .. }
+            | DccRecoveryOutside => CardRow::DccEntry,
             DccExpired { .. } => CardRow::DccExpiry,
             _ => return None,
         })
@@ -236,18 +271,56 @@ pub(crate) mod tests {
         use Reason::*;
         let t: crate::Time = "2022-06-01T00:00:00Z".parse().unwrap();
         vec![
-            Malformed, UnknownPrefix, BadSignature, UnknownKid, KeyNotYetValid, KeyExpired, KeyRevoked, WrongRole,
-            RegionMismatch, CodeExpired, CodeTooOld { age_seconds: 1, max_seconds: 0 }, IssuedInFuture, ReportExpired,
-            ColourNotAllowed { colour: Colour::Red }, NatMissing, NatPositive, NatTooOld { age_seconds: 1, max_hours: 0 },
-            AntigenMissing, AntigenPositive, AntigenTooOld { age_seconds: 1, max_hours: 0 }, ResultInFuture, AntigenSelfTest,
-            ItineraryMissing, ItineraryExpired, ItineraryStar { cities: vec![310100], action: StarAction::Check },
-            HealthCodeMissing, CredentialRevoked, RevocationSuspected, DccMalformed, DccUnknownSigner, DccBadSignature,
-            DccKeyUsage, DccExpired { at: t }, DccNotYetValid { from: t }, DccSignerOutside, DccNoRule,
-            DccTypeNotAccepted { kind: crate::trust::DccType::Test }, DccTestPositive,
-            DccTestTooOld { age_seconds: 1, max_hours: 0 }, DccTestTypeNotAccepted, DccTestInFuture,
-            DccVaccinationIncomplete { dose: 1, of: 2 }, DccVaccinationTooRecent { days: 1, min_days: 14 }, DccRecoveryOutside,
-            NoTrustData, TrustDataStale,
-            ClockBehindTrustList, PolicyMissing, RevocationDataStale, AllChecksPassed,
+            Malformed,
+            UnknownPrefix,
+            BadSignature,
+            UnknownKid,
+            KeyNotYetValid,
+            KeyExpired,
+            KeyRevoked,
+            WrongRole,
+            RegionMismatch,
+            CodeExpired,
+            CodeTooOld { age_seconds: 1, max_seconds: 0 },
+            IssuedInFuture,
+            ReportExpired,
+            ColourNotAllowed { colour: Colour::Red },
+            NatMissing,
+            NatPositive,
+            NatTooOld { age_seconds: 1, max_hours: 0 },
+            AntigenMissing,
+            AntigenPositive,
+            AntigenTooOld { age_seconds: 1, max_hours: 0 },
+            ResultInFuture,
+            AntigenSelfTest,
+            ItineraryMissing,
+            ItineraryExpired,
+            ItineraryStar { cities: vec![310100], action: StarAction::Check },
+            HealthCodeMissing,
+            CredentialRevoked,
+            RevocationSuspected,
+            DccMalformed,
+            DccUnknownSigner,
+            DccBadSignature,
+            DccKeyUsage,
+            DccExpired { at: t },
+            DccNotYetValid { from: t },
+            DccSignerOutside,
+            DccNoRule,
+            DccTypeNotAccepted { kind: crate::trust::DccType::Test },
+            DccTestPositive,
+            DccTestTooOld { age_seconds: 1, max_hours: 0 },
+            DccTestTypeNotAccepted,
+            DccTestInFuture,
+            DccVaccinationIncomplete { dose: 1, of: 2 },
+            DccVaccinationTooRecent { days: 1, min_days: 14 },
+            DccRecoveryOutside,
+            NoTrustData,
+            TrustDataStale,
+            ClockBehindTrustList,
+            PolicyMissing,
+            RevocationDataStale,
+            AllChecksPassed,
         ]
     }
 

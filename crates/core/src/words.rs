@@ -34,7 +34,17 @@ pub fn reason_texts(card: &Card, lang: Lang) -> Vec<String> {
 
 /// The text with its no-break spaces and hyphens made plain ones (CLI text and JSON).
 pub fn plain(text: &str) -> String {
-    text.chars().map(|c| if c == NBSP { ' ' } else if c == NBHY { '-' } else { c }).collect()
+    text.chars()
+        .map(|c| {
+            if c == NBSP {
+                ' '
+            } else if c == NBHY {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// From a week on, an age reads in whole days ("2010 days", not "48258 h").
@@ -213,7 +223,10 @@ fn en(r: &Reason) -> String {
         ItineraryExpired => "Itinerary card expired: refresh it and show again",
         ItineraryStar { cities, action } => {
             let allowed = if *action == StarAction::Allow { " (not restricted here)" } else { "" };
-            return format!("Within 14{NBSP}days visited a city with medium/high-risk areas: {}{allowed}", crate::city::names(cities, Lang::En));
+            return format!(
+                "Within 14{NBSP}days visited a city with medium/high-risk areas: {}{allowed}",
+                crate::city::names(cities, Lang::En)
+            );
         }
         HealthCodeMissing => "Test report only: ask for the health code too",
         CredentialRevoked => "This credential has been revoked by its issuer",
@@ -236,9 +249,7 @@ fn en(r: &Reason) -> String {
         DccTestTypeNotAccepted => "Rapid antigen tests are not accepted here: NAAT (PCR) required",
         DccTestInFuture => "Sample dated in the future",
         DccVaccinationIncomplete { dose, of } => return format!("Vaccination not complete: dose {dose} of {of}"),
-        DccVaccinationTooRecent { days, min_days } => {
-            return format!("Last dose only {days}{NBSP}days ago: {min_days}{NBSP}days required")
-        }
+        DccVaccinationTooRecent { days, min_days } => return format!("Last dose only {days}{NBSP}days ago: {min_days}{NBSP}days required"),
         DccRecoveryOutside => "Outside the recovery certificate's validity",
         NoTrustData => "No trust data yet: cannot verify",
         TrustDataStale => "Trust data is out of date: go online to update",
@@ -289,7 +300,10 @@ mod tests {
         }
         let at = "2022-06-01T00:00:00Z".parse().unwrap();
         assert_eq!(reason_text(&Reason::DccExpired { at }, Lang::En), "Certificate expired on 2022\u{2011}06\u{2011}01 00:00 UTC");
-        assert_eq!(reason_text(&Reason::CodeTooOld { age_seconds: 121, max_seconds: 120 }, Lang::En), "Code generated 121\u{a0}s ago (limit 120\u{a0}s): possibly a screenshot");
+        assert_eq!(
+            reason_text(&Reason::CodeTooOld { age_seconds: 121, max_seconds: 120 }, Lang::En),
+            "Code generated 121\u{a0}s ago (limit 120\u{a0}s): possibly a screenshot"
+        );
         assert!(!kept_together("over 48 h") && !kept_together("on 2022-06-01") && kept_together("the 14\u{2011}day card"));
     }
 

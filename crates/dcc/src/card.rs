@@ -2,10 +2,10 @@
 //! are (first letter of each part), the year of birth only, the entry's facts worded in zh and
 //! en, and the reasons (worded by the app, like ours).
 
-use yima_core::{ForeignView, Line, Row};
+use yima_core::date_time_text as date_time;
 use yima_core::mask_name;
 use yima_core::{CardRow, Reason, Verdict};
-use yima_core::date_time_text as date_time;
+use yima_core::{ForeignView, Line, Row};
 
 use crate::evaluate::{sampled_at, DETECTED, NAAT, NOT_DETECTED, RAPID_ANTIGEN};
 use crate::payload::{Dcc, Entry, Name};
@@ -36,7 +36,9 @@ fn row(id: &str, label: (&str, &str), value: (String, String), alarm: bool) -> R
 /// What the certificate is, in words: type, dose or result, the date that counts.
 fn entry_row(e: &Entry, alarm: bool) -> Row {
     let (zh, en) = match e {
-        Entry::Vaccination(v) => (format!("疫苗接种 · 第 {}/{} 剂 · {}", v.dn, v.sd, v.dt), format!("Vaccination · dose {}/{} · {}", v.dn, v.sd, v.dt)),
+        Entry::Vaccination(v) => {
+            (format!("疫苗接种 · 第 {}/{} 剂 · {}", v.dn, v.sd, v.dt), format!("Vaccination · dose {}/{} · {}", v.dn, v.sd, v.dt))
+        }
         Entry::Test(t) => {
             let (kind_zh, kind_en) = match t.tt.as_str() {
                 NAAT => ("核酸检测", "NAAT (PCR)"),
@@ -83,7 +85,12 @@ mod tests {
 
     #[test]
     fn names_are_masked_part_by_part_and_birth_is_a_year() {
-        let n = Name { family: Some("Musterfrau-Gößinger".into()), family_std: Some("MUSTERFRAU<GOESSINGER".into()), given: Some("Gabriele".into()), given_std: None };
+        let n = Name {
+            family: Some("Musterfrau-Gößinger".into()),
+            family_std: Some("MUSTERFRAU<GOESSINGER".into()),
+            given: Some("Gabriele".into()),
+            given_std: None,
+        };
         assert_eq!(masked_name(&n), "M********* G******* G*******");
         let ascii = Name { family: None, family_std: Some("DOE".into()), given: None, given_std: Some("JOHN<PAUL".into()) };
         assert_eq!(masked_name(&ascii), "D** J*** P***");

@@ -10,8 +10,8 @@ use x509_cert::der::{oid::ObjectIdentifier, Decode, Encode};
 use x509_cert::ext::pkix::ExtendedKeyUsage;
 use x509_cert::spki::SubjectPublicKeyInfoOwned;
 use x509_cert::Certificate;
-use yima_core::KeyStatus;
 use yima_core::DccSigner;
+use yima_core::KeyStatus;
 
 use crate::signature::PublicKey;
 use crate::Time;
@@ -47,8 +47,7 @@ fn oids(t: CertType) -> [String; 2] {
 /// Which certificate types a signer may sign: from the EKU OIDs; none of them listed = all.
 pub fn allowed_types(eku: &[ObjectIdentifier]) -> Vec<CertType> {
     let listed: Vec<String> = eku.iter().map(|o| o.to_string()).collect();
-    let named: Vec<CertType> =
-        CertType::ALL.into_iter().filter(|t| oids(*t).iter().any(|o| listed.contains(o))).collect();
+    let named: Vec<CertType> = CertType::ALL.into_iter().filter(|t| oids(*t).iter().any(|o| listed.contains(o))).collect();
     if named.is_empty() {
         CertType::ALL.to_vec()
     } else {
@@ -161,7 +160,10 @@ pub fn trust_entry(der: &[u8]) -> Result<DccSigner, CertError> {
         .and_then(|a| {
             use x509_cert::der::asn1::{PrintableStringRef, Utf8StringRef};
             let v = &a.value;
-            v.decode_as::<PrintableStringRef>().map(|p| p.as_str().to_string()).or_else(|_| v.decode_as::<Utf8StringRef>().map(|u| u.as_str().to_string())).ok()
+            v.decode_as::<PrintableStringRef>()
+                .map(|p| p.as_str().to_string())
+                .or_else(|_| v.decode_as::<Utf8StringRef>().map(|u| u.as_str().to_string()))
+                .ok()
         })
         .unwrap_or_default();
     Ok(DccSigner {
@@ -206,10 +208,7 @@ mod tests {
         assert_eq!(allowed_types(&[oid("1.3.6.1.4.1.0.1847.2021.1.2")]), vec![Vaccination]);
         assert_eq!(allowed_types(&[oid("1.3.6.1.4.1.0.1847.2021.1.3")]), vec![Recovery]);
         // combinations and mixed spellings
-        assert_eq!(
-            allowed_types(&[oid("1.3.6.1.4.1.1847.2021.1.1"), oid("1.3.6.1.4.1.0.1847.2021.1.3")]),
-            vec![Test, Recovery]
-        );
+        assert_eq!(allowed_types(&[oid("1.3.6.1.4.1.1847.2021.1.1"), oid("1.3.6.1.4.1.0.1847.2021.1.3")]), vec![Test, Recovery]);
         // a neighbouring arc is not a DCC usage
         assert_eq!(allowed_types(&[oid("1.3.6.1.4.1.1847.2021.1.4")]), vec![Test, Vaccination, Recovery]);
     }

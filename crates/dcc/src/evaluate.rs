@@ -2,8 +2,8 @@
 //! ([`ForeignRule`]) → the core's reasons (zh/en texts in `yima_core`'s words (words.rs)) and verdict.
 
 use chrono::{Duration, NaiveDate};
-use yima_core::ForeignRule;
 use yima_core::DccType;
+use yima_core::ForeignRule;
 use yima_core::{conclude, Reason, Verdict};
 
 use crate::payload::{Entry, Recovery, Test, Vaccination};
@@ -19,7 +19,12 @@ pub const DETECTED: &str = "260373001";
 
 /// Every reason against a DCC, worst first, and the verdict they force; a DCC that passes
 /// every check and the venue's rule gives [`Reason::AllChecksPassed`].
-pub fn judge(read: Result<(&Entry, &Verification), &ReadError>, rule: Option<&ForeignRule>, now: Time, skew: Duration) -> (Verdict, Vec<Reason>) {
+pub fn judge(
+    read: Result<(&Entry, &Verification), &ReadError>,
+    rule: Option<&ForeignRule>,
+    now: Time,
+    skew: Duration,
+) -> (Verdict, Vec<Reason>) {
     let Ok((entry, v)) = read else { return conclude(vec![Reason::DccMalformed]) };
     let mut reasons = validity(v);
     reasons.extend(against_rule(entry, rule, now, skew));

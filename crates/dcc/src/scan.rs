@@ -8,10 +8,10 @@
 use ed25519_dalek::VerifyingKey;
 use yima_core::ForeignView;
 use yima_core::SignedContent;
-use yima_core::{ForeignContext, ForeignParts};
 use yima_core::VenueKey;
 use yima_core::Verifier;
 use yima_core::{conclude, Reason};
+use yima_core::{ForeignContext, ForeignParts};
 use yima_core::{PolicySet, TrustList};
 
 use crate::cert::Signer;

@@ -51,9 +51,7 @@ const CWT_TAG: [u8; 2] = [0xd8, 0x3d];
 /// Parses COSE_Sign1 bytes. Never panics.
 pub fn open(bytes: &[u8]) -> Result<Opened, Sign1Error> {
     let bytes = bytes.strip_prefix(&CWT_TAG).unwrap_or(bytes);
-    let sign1 = CoseSign1::from_tagged_slice(bytes)
-        .or_else(|_| CoseSign1::from_slice(bytes))
-        .map_err(|_| Sign1Error::NotCose)?;
+    let sign1 = CoseSign1::from_tagged_slice(bytes).or_else(|_| CoseSign1::from_slice(bytes)).map_err(|_| Sign1Error::NotCose)?;
     let alg = sign1.protected.header.alg.as_ref().or(sign1.unprotected.alg.as_ref());
     let alg = match alg {
         None => return Err(Sign1Error::NoAlg),

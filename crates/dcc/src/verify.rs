@@ -4,8 +4,8 @@
 
 use crate::cert::{CertType, Signer};
 use crate::cwt::Cwt;
-use crate::signature::SignatureError;
 use crate::sign1::Opened;
+use crate::signature::SignatureError;
 use crate::Time;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,11 +20,18 @@ pub enum SignatureStatus {
 pub enum TimeStatus {
     Valid,
     /// The CWT's iat is after `now`.
-    NotYetValid { from: Time },
+    NotYetValid {
+        from: Time,
+    },
     /// The CWT's exp is before `now`.
-    Expired { at: Time },
+    Expired {
+        at: Time,
+    },
     /// The signer certificate is not valid at `now`.
-    SignerOutside { not_before: Time, not_after: Time },
+    SignerOutside {
+        not_before: Time,
+        not_after: Time,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -43,9 +43,12 @@ impl Luma {
         let mut data = Vec::with_capacity(w2 * h2);
         for pair in self.data.chunks_exact(2 * w).take(h2) {
             let (r0, r1) = pair.split_at(w);
-            data.extend(r0.chunks_exact(2).zip(r1.chunks_exact(2)).take(w2).map(|(a, b)| {
-                ((a[0] as u32 + a[1] as u32 + b[0] as u32 + b[1] as u32 + 2) / 4) as u8
-            }));
+            data.extend(
+                r0.chunks_exact(2)
+                    .zip(r1.chunks_exact(2))
+                    .take(w2)
+                    .map(|(a, b)| ((a[0] as u32 + a[1] as u32 + b[0] as u32 + b[1] as u32 + 2) / 4) as u8),
+            );
         }
         Some(Luma { width: w2 as u32, height: h2 as u32, data })
     }
@@ -56,14 +59,7 @@ impl Luma {
         let side = ((short as f32 * frac) as u32).clamp(1, short) as usize;
         let x0 = (self.width as usize - side) / 2;
         let y0 = (self.height as usize - side) / 2;
-        let data = self
-            .data
-            .chunks_exact(self.width as usize)
-            .skip(y0)
-            .take(side)
-            .flat_map(|row| &row[x0..x0 + side])
-            .copied()
-            .collect();
+        let data = self.data.chunks_exact(self.width as usize).skip(y0).take(side).flat_map(|row| &row[x0..x0 + side]).copied().collect();
         Luma { width: side as u32, height: side as u32, data }
     }
 
@@ -93,12 +89,8 @@ impl Luma {
     pub fn sharpened(&self, radius: usize, amount: f32) -> Luma {
         let blurred = self.box_blur(radius);
         let k = (amount * 256.0) as i32;
-        let data = self
-            .data
-            .iter()
-            .zip(&blurred)
-            .map(|(&v, &b)| (v as i32 + (((v as i32 - b as i32) * k) >> 8)).clamp(0, 255) as u8)
-            .collect();
+        let data =
+            self.data.iter().zip(&blurred).map(|(&v, &b)| (v as i32 + (((v as i32 - b as i32) * k) >> 8)).clamp(0, 255) as u8).collect();
         Luma { width: self.width, height: self.height, data }
     }
 
@@ -259,12 +251,14 @@ mod tests {
     fn washed_out() -> Luma {
         let (w, h) = (120u32, 40u32);
         let data = (0..h)
-            .flat_map(|_| (0..w).map(move |x| match (x < w / 2, (x / 4) % 2 == 0) {
-                (true, true) => 20,
-                (true, false) => 220,
-                (false, true) => 238,
-                (false, false) => 250,
-            }))
+            .flat_map(|_| {
+                (0..w).map(move |x| match (x < w / 2, (x / 4) % 2 == 0) {
+                    (true, true) => 20,
+                    (true, false) => 220,
+                    (false, true) => 238,
+                    (false, false) => 250,
+                })
+            })
             .collect();
         Luma { width: w, height: h, data }
     }

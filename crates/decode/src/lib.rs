@@ -22,11 +22,11 @@
 //!   measurements only.
 
 mod engine;
+#[cfg(feature = "image")]
+pub mod file;
 mod frame;
 mod guard;
 pub mod strategy;
-#[cfg(feature = "image")]
-pub mod file;
 
 pub use frame::{Frame, Luma, MAX_PIXELS};
 pub use strategy::{Scanner, Step};

@@ -42,8 +42,15 @@ pub enum Step {
 }
 
 /// Every step, in the production order.
-pub const ALL_STEPS: &[Step] =
-    &[Step::RxingSharpHalf, Step::RxingFull, Step::RxingSharp, Step::RxingSharpWide, Step::RxingGlobal, Step::RxingHalf, Step::RxingNormHalf];
+pub const ALL_STEPS: &[Step] = &[
+    Step::RxingSharpHalf,
+    Step::RxingFull,
+    Step::RxingSharp,
+    Step::RxingSharpWide,
+    Step::RxingGlobal,
+    Step::RxingHalf,
+    Step::RxingNormHalf,
+];
 
 impl Step {
     /// Runs this step; `None` on no read (panics inside decoders are caught natively).

@@ -23,17 +23,12 @@ pub struct DemoCode {
 
 /// Renders QR text as an SVG at least 240 px wide, with its quiet zone.
 pub fn qr_svg(text: &str) -> String {
-    QrCode::new(text.as_bytes())
-        .map(|c| c.render::<svg::Color>().min_dimensions(240, 240).quiet_zone(true).build())
-        .unwrap_or_default()
+    QrCode::new(text.as_bytes()).map(|c| c.render::<svg::Color>().min_dimensions(240, 240).quiet_zone(true).build()).unwrap_or_default()
 }
 
 /// Every demo sample minted at `now`, with its QR code.
 pub fn codes(now: Time) -> Vec<DemoCode> {
-    demo::samples(now)
-        .into_iter()
-        .map(|s| DemoCode { svg: qr_svg(&s.qr), id: s.id, description: s.description, qr: s.qr })
-        .collect()
+    demo::samples(now).into_iter().map(|s| DemoCode { svg: qr_svg(&s.qr), id: s.id, description: s.description, qr: s.qr }).collect()
 }
 
 /// JS: `mint(nowMs)` → `[{id, description, qr, svg}, …]`, minted at `nowMs` (Unix ms).
@@ -55,8 +50,8 @@ pub fn mint(now_ms: f64) -> js_sys::Array {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use yima_core::Verifier;
     use yima_core::VenueKey;
+    use yima_core::Verifier;
 
     #[test]
     fn every_sample_is_minted_with_a_qr_code_that_verifies_as_expected() {

@@ -6,7 +6,10 @@ use coset::{iana, CoseSign1Builder, HeaderBuilder, TaggedCborSerializable};
 use ed25519_dalek::{Signer, SigningKey};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use yima_core::{Claims, DELTA_KIND, DeltaList, encode_text, FULL_KIND, FullList, hex, kid, PolicySet, SIGNED_FORMAT, signed_message, SignedContent, TrustList};
+use yima_core::{
+    encode_text, hex, kid, signed_message, Claims, DeltaList, FullList, PolicySet, SignedContent, TrustList, DELTA_KIND, FULL_KIND,
+    SIGNED_FORMAT,
+};
 
 /// A signing key derived from a label and a seed: SHA-256(seed ‖ 0x00 ‖ label).
 /// Used for demo keys (public, fixed seed) and reproducible test keys only.

@@ -3,8 +3,8 @@
 
 use chrono::{Duration, NaiveDate};
 use serde::Deserialize;
-use yima_core::{Claims, Colour, HealthCode, Itinerary, Provenance, TestKind, TestOutcome, TestReport, TestResult, Trip, Vaccination};
 use yima_core::Time;
+use yima_core::{Claims, Colour, HealthCode, Itinerary, Provenance, TestKind, TestOutcome, TestReport, TestResult, Trip, Vaccination};
 use yima_issue::demo;
 
 #[derive(Deserialize)]

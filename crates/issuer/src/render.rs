@@ -26,7 +26,8 @@ pub fn image(code: &QrCode, scale: u32) -> GrayImage {
     let colors = code.to_colors();
     GrayImage::from_fn(size, size, |x, y| {
         let (mx, my) = ((x / scale) as i64 - 4, (y / scale) as i64 - 4);
-        let dark = mx >= 0 && my >= 0 && (mx as u32) < n && (my as u32) < n && colors[(my as u32 * n + mx as u32) as usize] == qrcode::Color::Dark;
+        let dark =
+            mx >= 0 && my >= 0 && (mx as u32) < n && (my as u32) < n && colors[(my as u32 * n + mx as u32) as usize] == qrcode::Color::Dark;
         image::Luma([if dark { 0 } else { 255 }])
     })
 }

@@ -9,8 +9,8 @@
 use ed25519_dalek::VerifyingKey;
 use js_sys::{Function, JsString, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use yima_core::{EnvelopeError, Fields, open_fields, Payload};
-use yima_core::{FULL_KIND, FullList, RevocationError};
+use yima_core::{open_fields, EnvelopeError, Fields, Payload};
+use yima_core::{FullList, RevocationError, FULL_KIND};
 
 /// UTF-16 units per slice; a multiple of 4 so that each slice is whole base64.
 const SLICE: u32 = 64 * 1024;

@@ -13,17 +13,7 @@ impl Homography {
         let den = dx1 * dy2 - dx2 * dy1;
         let g = (dx3 * dy2 - dx2 * dy3) / den;
         let h = (dx1 * dy3 - dx3 * dy1) / den;
-        Homography([
-            x1 - x0 + g * x1,
-            x3 - x0 + h * x3,
-            x0,
-            y1 - y0 + g * y1,
-            y3 - y0 + h * y3,
-            y0,
-            g,
-            h,
-            1.0,
-        ])
+        Homography([x1 - x0 + g * x1, x3 - x0 + h * x3, x0, y1 - y0 + g * y1, y3 - y0 + h * y3, y0, g, h, 1.0])
     }
 
     /// The inverse mapping (adjugate; scale is irrelevant for a homography).

@@ -141,7 +141,11 @@ pub fn render(seed: u64, condition: Condition, index: usize, text: &str) -> Resu
 }
 
 /// `count` frames per condition; texts come from `texts` in turn, or are stand-ins.
-pub fn corpus<'a>(seed: u64, count: usize, texts: Option<&'a [String]>) -> impl Iterator<Item = Result<Frame, qrcode::types::QrError>> + 'a {
+pub fn corpus<'a>(
+    seed: u64,
+    count: usize,
+    texts: Option<&'a [String]>,
+) -> impl Iterator<Item = Result<Frame, qrcode::types::QrError>> + 'a {
     Condition::ALL.into_iter().enumerate().flat_map(move |(ci, condition)| {
         (0..count).map(move |index| {
             let text = match texts.filter(|t| !t.is_empty()) {
@@ -155,7 +159,12 @@ pub fn corpus<'a>(seed: u64, count: usize, texts: Option<&'a [String]>) -> impl 
 }
 
 /// Writes [`corpus`] to `out` as `{stem}.png` + `{stem}.txt` (exact text); returns frames written.
-pub fn write_corpus(out: &std::path::Path, seed: u64, count: usize, texts: Option<&[String]>) -> Result<usize, Box<dyn std::error::Error + Send + Sync>> {
+pub fn write_corpus(
+    out: &std::path::Path,
+    seed: u64,
+    count: usize,
+    texts: Option<&[String]>,
+) -> Result<usize, Box<dyn std::error::Error + Send + Sync>> {
     std::fs::create_dir_all(out)?;
     let mut n = 0;
     for frame in corpus(seed, count, texts) {

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use ed25519_dalek::VerifyingKey;
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
-use yima_core::{HighWater, MAX_FULL_LEN, revocation_entry as entry, Revocations, RevocationStatus as Status};
+use yima_core::{revocation_entry as entry, HighWater, RevocationStatus as Status, Revocations, MAX_FULL_LEN};
 
 thread_local! {
     static HELD: RefCell<Option<Revocations>> = const { RefCell::new(None) };

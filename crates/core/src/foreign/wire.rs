@@ -8,8 +8,8 @@ use chrono::Duration;
 
 use super::{ForeignContext, ForeignParts, SignerParts};
 use crate::card::{ForeignView, Line, Row};
-use crate::reason_wire;
 use crate::policy::ForeignRule;
+use crate::reason_wire;
 use crate::trust::DccType;
 use crate::{Reason, Time, Verdict};
 

@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use super::entry::{entry, kid_from_hex, Uid};
 use super::file::{DeltaList, FullList};
-use ed25519_dalek::VerifyingKey;
 use super::filter::Certainty;
 use super::RevocationError;
 use crate::signed::Rollback;
 use crate::Time;
+use ed25519_dalek::VerifyingKey;
 
 /// The highest sequence ever accepted per file kind. Kept apart from the stored files, so a
 /// rollback is refused even after the held copy was dropped (corrupted, cleared).
@@ -134,19 +134,35 @@ impl Revocations {
     /// Verifies fetched files against the pinned roots and applies them on top of what is held
     /// (`held`): the full list first, then the delta. A file that fails (signature, size, parse,
     /// replay, wrong base) changes nothing; the first failure is returned.
-    pub fn update(held: &mut Option<Revocations>, full: Option<&[u8]>, delta: Option<&[u8]>, roots: &[VerifyingKey]) -> Result<(), RevocationError> {
+    pub fn update(
+        held: &mut Option<Revocations>,
+        full: Option<&[u8]>,
+        delta: Option<&[u8]>,
+        roots: &[VerifyingKey],
+    ) -> Result<(), RevocationError> {
         Self::update_above(held, full, delta, roots, &mut HighWater::default())
     }
 
     /// [`Revocations::update`], also refusing files below `floor` (the highest sequences ever
     /// accepted, kept apart from the files), which it raises for each file accepted.
-    pub fn update_above(held: &mut Option<Revocations>, full: Option<&[u8]>, delta: Option<&[u8]>, roots: &[VerifyingKey], floor: &mut HighWater) -> Result<(), RevocationError> {
+    pub fn update_above(
+        held: &mut Option<Revocations>,
+        full: Option<&[u8]>,
+        delta: Option<&[u8]>,
+        roots: &[VerifyingKey],
+        floor: &mut HighWater,
+    ) -> Result<(), RevocationError> {
         Self::update_opened(held, full.map(|f| FullList::open(f, roots)), delta.map(|d| DeltaList::open(d, roots)), floor)
     }
 
     /// [`Revocations::update_above`] with the files already opened (verified and parsed; the full
     /// list e.g. from a JS string by the app's `signed_js`), or the reason each could not be.
-    pub fn update_opened(held: &mut Option<Revocations>, full: Option<Result<FullList, RevocationError>>, delta: Option<Result<DeltaList, RevocationError>>, floor: &mut HighWater) -> Result<(), RevocationError> {
+    pub fn update_opened(
+        held: &mut Option<Revocations>,
+        full: Option<Result<FullList, RevocationError>>,
+        delta: Option<Result<DeltaList, RevocationError>>,
+        floor: &mut HighWater,
+    ) -> Result<(), RevocationError> {
         let mut first_error = None;
         if let Some(opened) = full {
             let opened = opened.and_then(|f| at_least(floor.full, f.header.sequence).map(|()| f));

@@ -126,10 +126,20 @@ fn every_module_is_private_and_the_api_is_re_exported() {
 fn no_verifier_crate_depends_on_the_issuing_crate() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     // The app, the DCC reader and its module, the decoder: what ships to the phone.
-    for manifest in ["Cargo.toml", "crates/dcc/Cargo.toml", "crates/dcc-module/Cargo.toml", "crates/decode/Cargo.toml", "crates/decode-worker/Cargo.toml", "crates/signed-js/Cargo.toml"] {
+    for manifest in [
+        "Cargo.toml",
+        "crates/dcc/Cargo.toml",
+        "crates/dcc-module/Cargo.toml",
+        "crates/decode/Cargo.toml",
+        "crates/decode-worker/Cargo.toml",
+        "crates/signed-js/Cargo.toml",
+    ] {
         let text = std::fs::read_to_string(root.join(manifest)).unwrap();
         let deps = text.split("[dependencies]").nth(1).unwrap_or("").split("\n[").next().unwrap_or("");
-        assert!(deps.contains("wasm-bindgen") || deps.contains("rxing") || deps.contains("yima-core"), "{manifest}: dependencies not found");
+        assert!(
+            deps.contains("wasm-bindgen") || deps.contains("rxing") || deps.contains("yima-core"),
+            "{manifest}: dependencies not found"
+        );
         assert!(!deps.contains("yima-issue"), "{manifest} depends on yima-issue");
     }
 }

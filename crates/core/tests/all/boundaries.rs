@@ -2,8 +2,8 @@
 use crate::common;
 use chrono::Duration;
 use common::*;
-use yima_core::{Claims, Colour, TestKind, TestOutcome, TestResult};
 use yima_core::TimeBasis;
+use yima_core::{Claims, Colour, TestKind, TestOutcome, TestResult};
 use yima_core::{Reason, Verdict};
 use yima_issue::{demo, issue};
 

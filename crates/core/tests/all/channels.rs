@@ -3,8 +3,8 @@
 use crate::common;
 use chrono::Duration;
 use common::*;
-use yima_core::{Claims, Itinerary, Provenance, TestKind};
 use yima_core::StarAction;
+use yima_core::{Claims, Itinerary, Provenance, TestKind};
 use yima_core::{Colour, Reason, Session, Verdict};
 use yima_issue::{demo, issue};
 
@@ -61,14 +61,19 @@ fn roles_are_checked_for_itineraries_both_ways() {
 #[test]
 fn a_star_allows_checks_or_denies_as_the_venue_says() {
     let qr = sample("hc_inline_star", now());
-    for (venue, action, want) in [("metro", StarAction::Allow, Verdict::Pass), ("mall", StarAction::Check, Verdict::Check), ("school", StarAction::Deny, Verdict::Deny)] {
+    for (venue, action, want) in [
+        ("metro", StarAction::Allow, Verdict::Pass),
+        ("mall", StarAction::Check, Verdict::Check),
+        ("school", StarAction::Deny, Verdict::Deny),
+    ] {
         let card = scan_once(venue, &qr, now()).card;
         assert_eq!(card.verdict, want, "{venue}: {:?}", card.reasons);
         let star = Reason::ItineraryStar { cities: vec![310100, 440300], action };
         assert!(card.reasons.contains(&star), "{venue}: {:?}", card.reasons);
         assert!(card.itinerary.as_ref().is_some_and(|t| t.star));
     }
-    let zh = yima_core::reason_text(&Reason::ItineraryStar { cities: vec![310100, 440300], action: StarAction::Check }, yima_core::Lang::Zh);
+    let zh =
+        yima_core::reason_text(&Reason::ItineraryStar { cities: vec![310100, 440300], action: StarAction::Check }, yima_core::Lang::Zh);
     assert_eq!(zh, "14\u{a0}天内到过中高风险地区所在城市：上海、深圳");
 }
 

@@ -3,9 +3,9 @@
 
 use chrono::{TimeZone, Utc};
 use yima_core::{Scan, Verifier};
-use yima_issue::demo::revocations as demo_revocations;
 use yima_core::{Session, Time, VenueKey, Verdict};
 use yima_issue::demo;
+use yima_issue::demo::revocations as demo_revocations;
 
 pub fn now() -> Time {
     Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()

@@ -4,15 +4,17 @@ use crate::common;
 
 use chrono::Duration;
 use common::{now, sample, verifier};
-use yima_core::{Claims, FULL_KIND, HighWater, MAX_DELTA_LEN, MAX_FULL_LEN, revocation_entry, Uid};
+use yima_core::kid;
+use yima_core::{revocation_entry, Claims, HighWater, Uid, FULL_KIND, MAX_DELTA_LEN, MAX_FULL_LEN};
+use yima_core::{Colour, Reason, Session, Time, Verdict};
+use yima_core::{
+    DeltaList, FullList, RevocationError, RevocationHeader as Header, RevocationSet as Set, RevocationStatus as Status, Revocations,
+};
+use yima_core::{EnvelopeError, Rollback};
+use yima_issue::demo;
+use yima_issue::issue;
 use yima_issue::seal;
 use yima_issue::Seal;
-use yima_core::{EnvelopeError, Rollback};
-use yima_issue::issue;
-use yima_core::kid;
-use yima_core::{DeltaList, FullList, RevocationError, RevocationHeader as Header, Revocations, RevocationSet as Set, RevocationStatus as Status};
-use yima_core::{Colour, Reason, Session, Time, Verdict};
-use yima_issue::demo;
 
 fn header(sequence: u64, at: Time) -> Header {
     Header { sequence, issued_at: at, max_age_hours: 48, demo: true }
@@ -151,18 +153,22 @@ fn replayed_older_revocation_data_is_refused() {
 fn a_rollback_is_refused_by_the_high_water_mark_after_the_held_copy_is_dropped() {
     let root = demo::root_key();
     let roots = [root.verifying_key()];
-    let (full20, full19) = (FullList::build(header(20, now()), &others(4)).unwrap(), FullList::build(header(19, now()), &others(2)).unwrap());
+    let (full20, full19) =
+        (FullList::build(header(20, now()), &others(4)).unwrap(), FullList::build(header(19, now()), &others(2)).unwrap());
     let (delta22, delta21) = (DeltaList::build(header(22, now()), 20, &[1]), DeltaList::build(header(21, now()), 19, &[]));
     let mut floor = HighWater::default();
     let mut held = None;
-    Revocations::update_above(&mut held, Some(full20.seal(&root).as_bytes()), Some(delta22.seal(&root).as_bytes()), &roots, &mut floor).unwrap();
+    Revocations::update_above(&mut held, Some(full20.seal(&root).as_bytes()), Some(delta22.seal(&root).as_bytes()), &roots, &mut floor)
+        .unwrap();
     assert_eq!(floor, HighWater { full: 20, delta: 22 });
     // the stored copy is gone (corrupted, cleared): the older files are still refused, nothing held
     let mut held = None;
-    let got = Revocations::update_above(&mut held, Some(full19.seal(&root).as_bytes()), Some(delta21.seal(&root).as_bytes()), &roots, &mut floor);
+    let got =
+        Revocations::update_above(&mut held, Some(full19.seal(&root).as_bytes()), Some(delta21.seal(&root).as_bytes()), &roots, &mut floor);
     assert_eq!(got, Err(RevocationError::Rollback(Rollback { have: 20, got: 19 })));
     assert!(held.is_none());
-    let got = Revocations::update_above(&mut held, Some(full20.seal(&root).as_bytes()), Some(delta21.seal(&root).as_bytes()), &roots, &mut floor);
+    let got =
+        Revocations::update_above(&mut held, Some(full20.seal(&root).as_bytes()), Some(delta21.seal(&root).as_bytes()), &roots, &mut floor);
     assert_eq!(got, Err(RevocationError::Rollback(Rollback { have: 22, got: 21 })));
     // the same files again are accepted; without the mark the old list would have been taken
     assert_eq!(held.as_ref().map(|h| h.full().header.sequence), Some(20));
@@ -200,7 +206,10 @@ fn corrupted_or_truncated_files_are_refused_and_the_held_copy_kept() {
     altered[100] ^= 1;
     let forged = file.replace(&b64(&payload), &b64(&altered));
     assert_ne!(forged, file);
-    assert_eq!(Revocations::update(&mut held, Some(forged.as_bytes()), None, &roots), Err(RevocationError::Envelope(EnvelopeError::BadSignature)));
+    assert_eq!(
+        Revocations::update(&mut held, Some(forged.as_bytes()), None, &roots),
+        Err(RevocationError::Envelope(EnvelopeError::BadSignature))
+    );
     assert_eq!(held.as_ref().unwrap().full().header.sequence, 30, "the held copy stays");
     // correctly signed but truncated or inconsistent payloads are refused by the parser
     for cut in 0..payload.len() {

@@ -46,7 +46,8 @@ fn health_code_and_paper_report_or_itinerary_merge_into_one_card_in_either_order
                 let mut session = Session::default();
                 let one = v.scan(&mut session, &sample(first, now()), now());
                 assert!(!one.merged);
-                let two = v.scan(&mut session, &sample(second, now() + chrono::Duration::seconds(20)), now() + chrono::Duration::seconds(20));
+                let two =
+                    v.scan(&mut session, &sample(second, now() + chrono::Duration::seconds(20)), now() + chrono::Duration::seconds(20));
                 assert!(two.merged, "{first}+{second}");
                 assert_eq!(two.card.sources.len(), 2);
                 assert_eq!(two.card.verdict, expect, "{first}+{second} at {venue}: {:?}", two.card.reasons);

@@ -2,8 +2,8 @@
 use crate::common;
 use common::*;
 use proptest::prelude::*;
-use yima_core::{decode_text, encode_text, PolicySet, TrustList, Verdict};
 use yima_core::SignedContent;
+use yima_core::{decode_text, encode_text, PolicySet, TrustList, Verdict};
 use yima_issue::demo;
 use yima_issue::Seal;
 

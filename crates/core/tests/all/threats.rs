@@ -4,7 +4,7 @@ use crate::common;
 use chrono::Duration;
 use ciborium::Value;
 use common::*;
-use yima_core::{Claims, Colour, decode_text, encode_text, Reason, Session, Verdict};
+use yima_core::{decode_text, encode_text, Claims, Colour, Reason, Session, Verdict};
 use yima_issue::{demo, issue};
 
 fn first_reason(v: &yima_core::Verifier, qr: &str) -> Reason {
@@ -124,7 +124,15 @@ fn extreme_dates_in_signed_claims_do_not_panic() {
     let start = yima_core::Time::MIN_UTC;
     let mut h = demo::health_code(now(), Colour::Green, None);
     h.expires_at = end;
-    h.nat = Some(TestResult { provenance: Default::default(), kind: TestKind::Nat, outcome: TestOutcome::Negative, sampled_at: start, reported_at: end, institution: String::new(), institution_region: 0 });
+    h.nat = Some(TestResult {
+        provenance: Default::default(),
+        kind: TestKind::Nat,
+        outcome: TestOutcome::Negative,
+        sampled_at: start,
+        reported_at: end,
+        institution: String::new(),
+        institution_region: 0,
+    });
     let qr = issue(&Claims::HealthCode(h), &demo::key("hc-310000"));
     // chrono's serde for Unix seconds may refuse these dates; either way: no panic, no pass
     let card = verifier("metro", now()).scan(&mut Session::default(), &qr, now()).card;

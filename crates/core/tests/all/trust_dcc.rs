@@ -1,11 +1,11 @@
 //! DCC document signers in the trust list: old lists (without them) still verify, new ones
 //! round-trip, and the root's signature covers them.
-use yima_issue::seal;
-use yima_issue::Seal;
-use yima_issue::derived_key;
-use yima_core::{KeyStatus, TRUST_KIND as KIND, TrustList};
 use yima_core::SignedContent;
 use yima_core::{DccSigner, DccType};
+use yima_core::{KeyStatus, TrustList, TRUST_KIND as KIND};
+use yima_issue::derived_key;
+use yima_issue::seal;
+use yima_issue::Seal;
 
 const OLD_LIST: &str = r#"{"sequence":7,"issued_at":"2026-11-01T00:00:00Z","max_age_hours":720,"keys":[]}"#;
 

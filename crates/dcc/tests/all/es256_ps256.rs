@@ -2,8 +2,8 @@
 //! signature format, kid placement, time and key usage.
 use crate::common;
 
-use coset::iana;
 use common::*;
+use coset::iana;
 use yima_dcc::cert::CertType;
 use yima_dcc::sign1::{self, Sign1Error};
 use yima_dcc::signature::SignatureError;
@@ -130,8 +130,8 @@ fn unknown_signer_is_a_status_not_an_error() {
 
 #[test]
 fn each_failure_is_its_own_reason() {
-    use yima_core::{Reason, Verdict};
     use yima_core::conclude;
+    use yima_core::{Reason, Verdict};
     use yima_dcc::evaluate::{judge, validity};
     let r = read(&hc1(&Cose::default().build(cwt(vaccination()), es256))).unwrap();
     let all = ec_signer(&CertType::ALL);
@@ -147,7 +147,10 @@ fn each_failure_is_its_own_reason() {
     let mut old = all.clone();
     old.not_after = t("2021-08-01T00:00:00Z");
     assert_eq!(judged(Some(&old), NOW), (Verdict::Deny, vec![Reason::DccSignerOutside]));
-    assert_eq!(judge(Err(&read("HC1:%%%").unwrap_err()), None, t(NOW), chrono::Duration::zero()), (Verdict::Deny, vec![Reason::DccMalformed]));
+    assert_eq!(
+        judge(Err(&read("HC1:%%%").unwrap_err()), None, t(NOW), chrono::Duration::zero()),
+        (Verdict::Deny, vec![Reason::DccMalformed])
+    );
     // several at once, all shown
     let (_, reasons) = judged(Some(&ec_signer(&[CertType::Test])), "2022-07-01T00:00:00Z");
     assert_eq!(reasons, vec![Reason::DccExpired { at }, Reason::DccKeyUsage]);

@@ -5,14 +5,14 @@ use crate::common;
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use common::*;
 use yima_core::ForeignView;
-use yima_issue::{demo, Seal};
-use yima_core::VenueKey;
 use yima_core::KeyStatus;
-use yima_core::{DccSigner, DccType};
 use yima_core::Lang;
+use yima_core::VenueKey;
 use yima_core::Verdict;
 use yima_core::{plain_text as plain, reason_text};
+use yima_core::{DccSigner, DccType};
 use yima_dcc::scan::scan;
+use yima_issue::{demo, Seal};
 
 const NOW: &str = "2021-09-01T12:00:00Z";
 
@@ -100,7 +100,14 @@ fn unknown_signer_flipped_byte_and_no_trust_data() {
     let v = scan(&good, Some(&files.0), Some(&files.1), &roots, &VenueKey { venue: "metro".into(), region: 310000 }, t(NOW));
     assert_eq!((v.verdict, codes(&v)), (Verdict::Check, vec!["no_trust_data"]));
     assert!(v.rows.is_empty());
-    let v = scan("HC1:NOT BASE45", Some(&files.0), Some(&files.1), &[demo::root_key().verifying_key()], &VenueKey { venue: "metro".into(), region: 310000 }, t(NOW));
+    let v = scan(
+        "HC1:NOT BASE45",
+        Some(&files.0),
+        Some(&files.1),
+        &[demo::root_key().verifying_key()],
+        &VenueKey { venue: "metro".into(), region: 310000 },
+        t(NOW),
+    );
     assert_eq!((v.verdict, codes(&v)), (Verdict::Deny, vec!["dcc_malformed"]));
 }
 
@@ -109,8 +116,8 @@ fn unknown_signer_flipped_byte_and_no_trust_data() {
 /// themselves do, and the card crosses back whole.
 #[test]
 fn the_modules_parts_judge_as_the_signed_files_do() {
-    use yima_core::SignedContent;
     use yima_core::ForeignParts;
+    use yima_core::SignedContent;
     use yima_core::Verifier;
     use yima_core::{PolicySet, TrustList};
     use yima_dcc::scan::{judge_bytes, kid};
@@ -146,7 +153,8 @@ fn the_modules_parts_judge_as_the_signed_files_do() {
         }
     }
     // The cases reach passes, expiry, a clock behind the data, bad and unknown signers.
-    for want in ["all_checks_passed", "dcc_expired", "clock_behind_trust_list", "dcc_bad_signature", "dcc_unknown_signer", "dcc_malformed"] {
+    for want in ["all_checks_passed", "dcc_expired", "clock_behind_trust_list", "dcc_bad_signature", "dcc_unknown_signer", "dcc_malformed"]
+    {
         assert!(seen.iter().any(|c| c.contains(want)), "{want} not reached: {seen:?}");
     }
 }

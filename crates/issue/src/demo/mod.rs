@@ -13,8 +13,8 @@ use crate::derived_key;
 mod revocation;
 mod samples;
 
-pub use samples::{expect, health_code, holder, itinerary, merge_cases, paper_report, samples, tampered, trip, Expect, Sample};
 pub use revocation::{delta_list, full_list, revocations, revoked_entry, FULL_ENTRIES, REVOKED_ISSUER, REVOKED_UID};
+pub use samples::{expect, health_code, holder, itinerary, merge_cases, paper_report, samples, tampered, trip, Expect, Sample};
 
 /// The published seed every demo key derives from.
 pub const DEMO_SEED: &[u8] = b"yima public demo seed v1 -- DEMO KEYS, NOT FOR REAL USE";
@@ -22,23 +22,6 @@ pub const DEMO_SEED: &[u8] = b"yima public demo seed v1 -- DEMO KEYS, NOT FOR RE
 /// The demo root key (its public half is pinned in demo builds).
 pub fn root_key() -> SigningKey {
     derived_key(DEMO_SEED, "root")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_expectation_names_every_venue_kind_of_the_policies() {
-        let now = day(2026, 11, 30);
-        let set = policies(now);
-        let kinds: Vec<&str> = set.venue_types().iter().map(|(v, _, _)| *v).collect();
-        assert_eq!(kinds, VENUES);
-        let all = samples(now).into_iter().map(|s| s.expect()).chain(merge_cases().into_iter().map(|m| m.2));
-        for e in all {
-            assert_eq!(e.keys().map(String::as_str).collect::<std::collections::BTreeSet<_>>(), VENUES.into_iter().collect());
-        }
-    }
 }
 
 /// A demo issuer: key label, region, names, role, revoked?
@@ -72,12 +55,15 @@ pub const ISSUERS: &[DemoIssuer] = &[
     hc("hc-510000", 510000, "天府健康通（演示）", "Sichuan Health Code (DEMO)"),
     lab("lab-340000", 340000, "安徽省核酸检测机构（演示）", "Anhui testing institutions (DEMO)"),
     lab("lab-320000", 320000, "江苏省核酸检测机构（演示）", "Jiangsu testing institutions (DEMO)"),
-    DemoIssuer { revoked: true, ..hc("hc-420000-2021", 420000, "湖北健康码旧密钥（演示，已吊销）", "Hubei Health Code old key (DEMO, revoked)") },
-    DemoIssuer { national: true, ..hc("hc-national", 0, "国家政务服务平台（演示）", "National Government Service Platform (DEMO)") },
     DemoIssuer {
-        role: Role::Itinerary,
-        national: true,
-        ..hc("it-national", 0, "通信行程卡（演示）", "Telecom itinerary card (DEMO)")
+        revoked: true,
+        ..hc("hc-420000-2021", 420000, "湖北健康码旧密钥（演示，已吊销）", "Hubei Health Code old key (DEMO, revoked)")
+    },
+    DemoIssuer {
+        national: true, ..hc("hc-national", 0, "国家政务服务平台（演示）", "National Government Service Platform (DEMO)")
+    },
+    DemoIssuer {
+        role: Role::Itinerary, national: true, ..hc("it-national", 0, "通信行程卡（演示）", "Telecom itinerary card (DEMO)")
     },
 ];
 
@@ -98,7 +84,13 @@ pub fn trust_list(now: Time) -> TrustList {
     let keys = ISSUERS
         .iter()
         .map(|i| {
-            let mut k = IssuerKey::new(&key(i.label).verifying_key(), i.region, (i.name_zh, i.name_en), vec![i.role], (day(2020, 1, 1), day(2036, 1, 1)));
+            let mut k = IssuerKey::new(
+                &key(i.label).verifying_key(),
+                i.region,
+                (i.name_zh, i.name_en),
+                vec![i.role],
+                (day(2020, 1, 1), day(2036, 1, 1)),
+            );
             if i.revoked {
                 k.status = KeyStatus::Revoked;
             }
@@ -112,8 +104,20 @@ pub fn trust_list(now: Time) -> TrustList {
 }
 
 /// Every venue kind in the demo policies, in the order [`expect`] letters follow.
-pub const VENUES: [&str; 12] =
-    ["metro", "mall", "leave_city", "school", "residential", "government", "complex", "market", "restaurant", "medical", "station", "elder_care"];
+pub const VENUES: [&str; 12] = [
+    "metro",
+    "mall",
+    "leave_city",
+    "school",
+    "residential",
+    "government",
+    "complex",
+    "market",
+    "restaurant",
+    "medical",
+    "station",
+    "elder_care",
+];
 
 /// One venue kind's demo rule: NAT hours, antigen (hours, institution only), itinerary rule.
 struct Rule {
@@ -127,7 +131,13 @@ struct Rule {
 /// The demo rules (docs/format.md says which figures are public 2022 rules and which invented).
 const RULES: [Rule; 12] = {
     use StarAction::{Allow, Check, Deny};
-    const fn r(venue: &'static str, names: (&'static str, &'static str), nat: u32, antigen: Option<(u32, bool)>, itinerary: Option<(bool, StarAction)>) -> Rule {
+    const fn r(
+        venue: &'static str,
+        names: (&'static str, &'static str),
+        nat: u32,
+        antigen: Option<(u32, bool)>,
+        itinerary: Option<(bool, StarAction)>,
+    ) -> Rule {
         Rule { venue, names, nat, antigen, itinerary }
     }
     [
@@ -185,4 +195,21 @@ pub fn policies(now: Time) -> PolicySet {
     let mut policies: Vec<Policy> = RULES.iter().map(|r| policy(r, 0, r.nat)).collect();
     policies.extend(RULES.iter().filter(|r| r.venue == "mall").map(|r| policy(r, 440000, 72)));
     PolicySet { sequence: now.timestamp().max(0) as u64, issued_at: now, max_age_hours: 30 * 24, demo: true, policies }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_expectation_names_every_venue_kind_of_the_policies() {
+        let now = day(2026, 11, 30);
+        let set = policies(now);
+        let kinds: Vec<&str> = set.venue_types().iter().map(|(v, _, _)| *v).collect();
+        assert_eq!(kinds, VENUES);
+        let all = samples(now).into_iter().map(|s| s.expect()).chain(merge_cases().into_iter().map(|m| m.2));
+        for e in all {
+            assert_eq!(e.keys().map(String::as_str).collect::<std::collections::BTreeSet<_>>(), VENUES.into_iter().collect());
+        }
+    }
 }

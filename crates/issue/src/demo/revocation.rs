@@ -3,7 +3,9 @@
 
 use sha2::{Digest, Sha256};
 
-use yima_core::{kid, revocation_entry as entry, DeltaList, FullList, Revocations, RevocationHeader as Header, RevocationSet as Set, Time, Uid};
+use yima_core::{
+    kid, revocation_entry as entry, DeltaList, FullList, RevocationHeader as Header, RevocationSet as Set, Revocations, Time, Uid,
+};
 
 /// The identifier of the demo sample that the demo delta revokes.
 pub const REVOKED_UID: Uid = *b"yima demo revokd";

@@ -146,8 +146,18 @@ pub fn samples(now: Time) -> Vec<Sample> {
     let mut add = |id: &str, description: &str, qr: String, letters: &'static str| {
         s.push(Sample { id: id.into(), description: description.into(), qr, verdicts: letters });
     };
-    add("green_nat_20h", "Green code, NAT negative reported 20 h ago, no antigen, no itinerary", hc_qr(green(20), &shanghai), "PPDCPPPPPPCD");
-    add("green_nat_60h", "Green code, NAT negative reported 60 h ago (72 h venues pass, 48 h venues deny)", hc_qr(green(60), &shanghai), "PDDDPDPPPDDD");
+    add(
+        "green_nat_20h",
+        "Green code, NAT negative reported 20 h ago, no antigen, no itinerary",
+        hc_qr(green(20), &shanghai),
+        "PPDCPPPPPPCD",
+    );
+    add(
+        "green_nat_60h",
+        "Green code, NAT negative reported 60 h ago (72 h venues pass, 48 h venues deny)",
+        hc_qr(green(60), &shanghai),
+        "PDDDPDPPPDDD",
+    );
     add("green_nat_80h", "Green code, NAT negative reported 80 h ago (too old everywhere)", hc_qr(green(80), &shanghai), ALL_DENY);
     add("yellow", "Yellow code, NAT 20 h", hc_qr(health_code(now, Colour::Yellow, nat(now, 20)), &shanghai), ALL_DENY);
     add("red", "Red code, NAT 20 h", hc_qr(health_code(now, Colour::Red, nat(now, 20)), &shanghai), ALL_DENY);
@@ -170,7 +180,12 @@ pub fn samples(now: Time) -> Vec<Sample> {
     hubei.region = 420000;
     add("revoked_key", "Hubei code signed by a revoked key", hc_qr(hubei, &key("hc-420000-2021")), ALL_DENY);
     add("wrong_role", "Health code signed by a testing-institution key", hc_qr(green(20), &key("lab-340000")), ALL_DENY);
-    add("region_mismatch", "Shanghai code signed by the Anhui health-code key (outside its province)", hc_qr(green(20), &key("hc-340000")), ALL_DENY);
+    add(
+        "region_mismatch",
+        "Shanghai code signed by the Anhui health-code key (outside its province)",
+        hc_qr(green(20), &key("hc-340000")),
+        ALL_DENY,
+    );
     let mut with_antigen = green(20);
     with_antigen.antigen = antigen(now, 6);
     add("leave_city_ok", "Green, NAT 20 h and institution antigen 6 h: may leave the city", hc_qr(with_antigen, &shanghai), "PPPCPPPPPPCC");
@@ -183,27 +198,67 @@ pub fn samples(now: Time) -> Vec<Sample> {
         n.sampled_at = now - Duration::hours(3);
     }
     add("future_report", "NAT report dated 3 h in the future", hc_qr(future, &shanghai), ALL_DENY);
-    add("green_no_nat", "Green code with no NAT on record (scan a paper report too)", hc_qr(health_code(now, Colour::Green, None), &shanghai), ALL_DENY);
+    add(
+        "green_no_nat",
+        "Green code with no NAT on record (scan a paper report too)",
+        hc_qr(health_code(now, Colour::Green, None), &shanghai),
+        ALL_DENY,
+    );
     let mut revoked = green(20);
     revoked.uid = Some(REVOKED_UID);
-    add("revoked_credential", "Green code, NAT 20 h, revoked by its issuer (listed in the demo revocation delta)", hc_qr(revoked, &shanghai), ALL_DENY);
-    add("paper_report_anhui", "Paper NAT report from Anhui, 10 h old, same holder as the Shanghai codes", issue(&Claims::TestReport(paper_report(now, 10)), &key("lab-340000")), "CCDCCCCCCCCD");
+    add(
+        "revoked_credential",
+        "Green code, NAT 20 h, revoked by its issuer (listed in the demo revocation delta)",
+        hc_qr(revoked, &shanghai),
+        ALL_DENY,
+    );
+    add(
+        "paper_report_anhui",
+        "Paper NAT report from Anhui, 10 h old, same holder as the Shanghai codes",
+        issue(&Claims::TestReport(paper_report(now, 10)), &key("lab-340000")),
+        "CCDCCCCCCCCD",
+    );
     let mut national = green(20);
     national.region = 440000;
     national.antigen = self_test(now, 6);
-    add("national_platform_gd", "Guangdong code issued by the national platform: NAT 20 h, self-test antigen 6 h", hc_qr(national, &key("hc-national")), "PPPCPPPPPPCD");
+    add(
+        "national_platform_gd",
+        "Guangdong code issued by the national platform: NAT 20 h, self-test antigen 6 h",
+        hc_qr(national, &key("hc-national")),
+        "PPPCPPPPPPCD",
+    );
     let mut inline_star = green(20);
     inline_star.itinerary = Some(trip(true));
-    add("hc_inline_star", "Shanghai code carrying its itinerary inline, with a star (Shenzhen)", hc_qr(inline_star, &shanghai), "PCDDCCCPCCCD");
+    add(
+        "hc_inline_star",
+        "Shanghai code carrying its itinerary inline, with a star (Shenzhen)",
+        hc_qr(inline_star, &shanghai),
+        "PCDDCCCPCCCD",
+    );
     let mut self_tested = green(20);
     self_tested.antigen = self_test(now, 6);
     self_tested.itinerary = Some(trip(false));
-    add("antigen_self_test", "NAT 20 h, self-test antigen 6 h, itinerary inline (elder care counts institution antigen only)", hc_qr(self_tested, &shanghai), "PPPPPPPPPPPD");
+    add(
+        "antigen_self_test",
+        "NAT 20 h, self-test antigen 6 h, itinerary inline (elder care counts institution antigen only)",
+        hc_qr(self_tested, &shanghai),
+        "PPPPPPPPPPPD",
+    );
     let mut clear = green(20);
     clear.antigen = antigen(now, 6);
     clear.itinerary = Some(trip(false));
-    add("all_clear", "NAT 20 h, institution antigen 6 h, itinerary without a star: passes every venue", hc_qr(clear, &shanghai), "PPPPPPPPPPPP");
-    add("itinerary_clean", "Itinerary card alone (Shanghai only, no star): scan the health code too", it_qr(itinerary(now, false)), ALL_DENY);
+    add(
+        "all_clear",
+        "NAT 20 h, institution antigen 6 h, itinerary without a star: passes every venue",
+        hc_qr(clear, &shanghai),
+        "PPPPPPPPPPPP",
+    );
+    add(
+        "itinerary_clean",
+        "Itinerary card alone (Shanghai only, no star): scan the health code too",
+        it_qr(itinerary(now, false)),
+        ALL_DENY,
+    );
     add("itinerary_star", "Itinerary card alone with a star (Shanghai, Shenzhen)", it_qr(itinerary(now, true)), ALL_DENY);
     let mut it_expired = itinerary(now, false);
     it_expired.issued_at = now - Duration::minutes(10);
@@ -211,7 +266,12 @@ pub fn samples(now: Time) -> Vec<Sample> {
     add("itinerary_expired", "Itinerary card expired 7 min ago", it_qr(it_expired), ALL_DENY);
     let mut other = itinerary(now, true);
     other.holder = holder("王芳", "440305198805052345");
-    add("itinerary_other_holder", "Itinerary card with a star of another person (never merges with 陈小明's codes)", it_qr(other), ALL_DENY);
+    add(
+        "itinerary_other_holder",
+        "Itinerary card with a star of another person (never merges with 陈小明's codes)",
+        it_qr(other),
+        ALL_DENY,
+    );
     s
 }
 

@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use yima_core::{IssuerKey, Role, Scope};
 use yima_core::Time;
+use yima_core::{IssuerKey, Role, Scope};
 
 use crate::keyfile;
 
@@ -62,7 +62,8 @@ pub struct EntryArgs {
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
-    serde_json::from_value(serde_json::Value::String(s.into())).map_err(|_| format!("unknown role {s:?}: health_code, test_report or itinerary"))
+    serde_json::from_value(serde_json::Value::String(s.into()))
+        .map_err(|_| format!("unknown role {s:?}: health_code, test_report or itinerary"))
 }
 
 fn parse_scope(s: &str) -> Result<Scope, String> {

@@ -12,9 +12,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 use chrono::{Datelike, Duration};
-use yima_core::{DeltaList, FullList, kid_from_hex, revocation_entry as entry, RevocationHeader as Header, RevocationSet as Set, Uid, UID_LEN};
-use yima_issue::Seal;
 use yima_core::Time;
+use yima_core::{
+    kid_from_hex, revocation_entry as entry, DeltaList, FullList, RevocationHeader as Header, RevocationSet as Set, Uid, UID_LEN,
+};
+use yima_issue::Seal;
 
 use crate::keyfile;
 
@@ -101,7 +103,8 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     let base = since.timestamp().max(0) as u64;
     let full_header = Header { sequence: base, issued_at: now, max_age_hours: a.full_max_age_hours, demo: a.demo };
     let full = FullList::build(full_header, &old.iter().map(|r| r.entry).collect::<Vec<_>>())?;
-    let delta_header = Header { sequence: now.timestamp().max(0) as u64, issued_at: now, max_age_hours: a.delta_max_age_hours, demo: a.demo };
+    let delta_header =
+        Header { sequence: now.timestamp().max(0) as u64, issued_at: now, max_age_hours: a.delta_max_age_hours, demo: a.demo };
     let delta = DeltaList::build(delta_header, base, &new.iter().map(|r| r.entry).collect::<Vec<_>>());
     let (full_file, delta_file) = (full.seal(&root), delta.seal(&root));
     // Check what we wrote opens with the root's public key.

@@ -9,10 +9,10 @@ use anyhow::{bail, Context};
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use ed25519_dalek::VerifyingKey;
 use serde_json::json;
-use yima_core::{Lang, plain_text, reason_text};
+use yima_core::{plain_text, reason_text, Lang};
+use yima_core::{Card, PolicySet, Session, Time, TrustList, VenueKey};
 use yima_core::{DeltaList, FullList, Revocations};
 use yima_core::{SignedContent, Verifier};
-use yima_core::{Card, PolicySet, Session, Time, TrustList, VenueKey};
 use yima_issue::{demo, Seal};
 
 #[derive(clap::Args)]
@@ -160,11 +160,8 @@ impl Args {
 
     fn root_key(&self) -> anyhow::Result<VerifyingKey> {
         let Some(b64) = &self.root else { return Ok(demo::root_key().verifying_key()) };
-        let raw: [u8; 32] = B64
-            .decode(b64.trim())
-            .context("--root is not base64")?
-            .try_into()
-            .map_err(|_| anyhow::anyhow!("--root must be 32 bytes"))?;
+        let raw: [u8; 32] =
+            B64.decode(b64.trim()).context("--root is not base64")?.try_into().map_err(|_| anyhow::anyhow!("--root must be 32 bytes"))?;
         Ok(VerifyingKey::from_bytes(&raw)?)
     }
 }

@@ -3,10 +3,10 @@
 
 use std::fmt::Write;
 
-use yima_core::{Source, TestView, verdict_text};
 use yima_core::Lang;
-use yima_core::{plain_text as plain, reason_text, test_row_text as test_row, vaccination_text as vaccination};
 use yima_core::{city_names, colour_text, region_name, Card};
+use yima_core::{plain_text as plain, reason_text, test_row_text as test_row, vaccination_text as vaccination};
+use yima_core::{verdict_text, Source, TestView};
 
 fn both(f: impl Fn(Lang) -> String) -> String {
     plain(&format!("{} / {}", f(Lang::Zh), f(Lang::En)))
@@ -71,6 +71,15 @@ pub fn render(card: &Card, merged: bool) -> String {
     if !sources.is_empty() {
         line(if merged { "merged" } else { "source" }, sources.join(" + "));
     }
-    line("venue", format!("{} @ {}, at {}{}", card.venue.venue, card.venue.region, card.evaluated_at.to_rfc3339(), if card.demo { " (DEMO data)" } else { "" }));
+    line(
+        "venue",
+        format!(
+            "{} @ {}, at {}{}",
+            card.venue.venue,
+            card.venue.region,
+            card.evaluated_at.to_rfc3339(),
+            if card.demo { " (DEMO data)" } else { "" }
+        ),
+    );
     out
 }

@@ -3,11 +3,11 @@
 use std::path::Path;
 use std::process::Command;
 
-use yima_core::Revocations;
-use yima_core::{SignedContent, Verifier};
 use yima_core::Lang;
+use yima_core::Revocations;
 use yima_core::{plain_text as plain, reason_text};
 use yima_core::{Card, PolicySet, Reason, Session, TrustList, VenueKey, Verdict};
+use yima_core::{SignedContent, Verifier};
 use yima_issue::demo;
 
 fn issuer(args: &[&str]) -> String {
@@ -34,8 +34,21 @@ fn operator_makes_keys_signs_lists_and_issues_a_code_that_verifies() {
     issuer(&["keygen", "--out", &p(dir, "root.key")]);
     issuer(&["keygen", "--out", &p(dir, "sh.key")]);
     let entry = issuer(&[
-        "trust-entry", "--key", &p(dir, "sh.key"), "--region", "310000", "--name-zh", "上海", "--name-en", "Shanghai",
-        "--role", "health_code", "--not-before", "2026-01-01T00:00:00Z", "--not-after", "2027-01-01T00:00:00Z",
+        "trust-entry",
+        "--key",
+        &p(dir, "sh.key"),
+        "--region",
+        "310000",
+        "--name-zh",
+        "上海",
+        "--name-en",
+        "Shanghai",
+        "--role",
+        "health_code",
+        "--not-before",
+        "2026-01-01T00:00:00Z",
+        "--not-after",
+        "2027-01-01T00:00:00Z",
     ]);
     let list = format!(r#"{{"sequence":7,"issued_at":"2026-11-23T09:00:00Z","max_age_hours":48,"keys":[{entry}]}}"#);
     std::fs::write(dir.join("list.json"), list).unwrap();
@@ -56,7 +69,12 @@ fn operator_makes_keys_signs_lists_and_issues_a_code_that_verifies() {
     assert_eq!(trust.sequence, 7);
     let policies = PolicySet::open(&std::fs::read(dir.join("policies.json")).unwrap(), &roots).unwrap();
     let at = now.parse().unwrap();
-    let v = |venue: &str| Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 }, revocation: None };
+    let v = |venue: &str| Verifier {
+        trust: Some(trust.clone()),
+        policies: Some(policies.clone()),
+        venue: VenueKey { venue: venue.into(), region: 310000 },
+        revocation: None,
+    };
     let card = v("metro").scan(&mut Session::default(), qr, at).card;
     assert_eq!(card.verdict, Verdict::Pass, "{:?}", card.reasons);
     assert_eq!(card.holder.unwrap().masked_name, "王*");
@@ -69,7 +87,8 @@ fn operator_makes_keys_signs_lists_and_issues_a_code_that_verifies() {
 
 /// The revocation files in `dir`, verified against `roots`.
 fn revocations(dir: &Path, roots: &[ed25519_dalek::VerifyingKey]) -> Revocations {
-    let (full, delta) = (std::fs::read(dir.join("revocation-full.json")).unwrap(), std::fs::read(dir.join("revocation-delta.json")).unwrap());
+    let (full, delta) =
+        (std::fs::read(dir.join("revocation-full.json")).unwrap(), std::fs::read(dir.join("revocation-delta.json")).unwrap());
     let mut held = None;
     Revocations::update(&mut held, Some(&full), Some(&delta), roots).unwrap();
     held.unwrap()
@@ -81,16 +100,30 @@ fn operator_revokes_one_credential_and_it_is_denied() {
     let dir = d.path();
     issuer(&["keygen", "--out", &p(dir, "root.key")]);
     let lab = demo::key("lab-340000");
-    std::fs::write(dir.join("lab.key"), format!(r#"{{"secret_key":"{}","public_key":"{}","kid":"{}"}}"#,
-        b64(&lab.to_bytes()), b64(lab.verifying_key().as_bytes()), yima_core::hex(&yima_core::kid(&lab.verifying_key())))).unwrap();
+    std::fs::write(
+        dir.join("lab.key"),
+        format!(
+            r#"{{"secret_key":"{}","public_key":"{}","kid":"{}"}}"#,
+            b64(&lab.to_bytes()),
+            b64(lab.verifying_key().as_bytes()),
+            yima_core::hex(&yima_core::kid(&lab.verifying_key()))
+        ),
+    )
+    .unwrap();
     let desc = r#"{"kind":"test_report","region":340000,"name":"李四","id_number":"340101199001010022",
         "result":{"test":"nat","result":"negative","reported_hours_ago":10,"institution":"合肥某检测所","institution_region":340100}}"#;
     std::fs::write(dir.join("r.json"), desc).unwrap();
     let now = "2026-11-26T10:00:00Z"; // a Thursday: the default cut-off is Monday 2026-11-23
-    let issue = |uid: &str| issuer(&["issue", "--key", &p(dir, "lab.key"), "--in", &p(dir, "r.json"), "--now", now, "--uid", uid]).trim().to_string();
+    let issue = |uid: &str| {
+        issuer(&["issue", "--key", &p(dir, "lab.key"), "--in", &p(dir, "r.json"), "--now", now, "--uid", uid]).trim().to_string()
+    };
     let (forged_old, forged_new, honest) = (issue(&"a1".repeat(16)), issue(&"b2".repeat(16)), issue(&"c3".repeat(16)));
     let kid = yima_core::hex(&yima_core::kid(&lab.verifying_key()));
-    let list = format!("# kid uid revoked_at\n{kid} {} 2026-11-20T08:00:00Z\n\n{kid} {} 2026-11-25T08:00:00Z # today's\n", "a1".repeat(16), "b2".repeat(16));
+    let list = format!(
+        "# kid uid revoked_at\n{kid} {} 2026-11-20T08:00:00Z\n\n{kid} {} 2026-11-25T08:00:00Z # today's\n",
+        "a1".repeat(16),
+        "b2".repeat(16)
+    );
     std::fs::write(dir.join("revoked.txt"), list).unwrap();
     issuer(&["revoke", "--root", &p(dir, "root.key"), "--list", &p(dir, "revoked.txt"), "--out", &p(dir, "ep"), "--now", now]);
     let roots = [read_key_pub(&p(dir, "root.key"))];
@@ -99,7 +132,15 @@ fn operator_revokes_one_credential_and_it_is_denied() {
     assert_eq!(r.full().header.sequence, "2026-11-23T00:00:00Z".parse::<yima_core::Time>().unwrap().timestamp() as u64);
     assert_eq!(r.delta().map(|d| d.entries.len()), Some(1), "revoked since Monday: in the delta");
     let at = now.parse().unwrap();
-    let v = Verifier { revocation: Some(r), ..Verifier { trust: Some(demo::trust_list(at)), policies: Some(demo::policies(at)), venue: VenueKey { venue: "metro".into(), region: 340000 }, revocation: None } };
+    let v = Verifier {
+        revocation: Some(r),
+        ..Verifier {
+            trust: Some(demo::trust_list(at)),
+            policies: Some(demo::policies(at)),
+            venue: VenueKey { venue: "metro".into(), region: 340000 },
+            revocation: None,
+        }
+    };
     for qr in [&forged_old, &forged_new] {
         let card = v.scan(&mut Session::default(), qr, at).card;
         assert_eq!((card.verdict, &card.reasons[0]), (Verdict::Deny, &Reason::CredentialRevoked));
@@ -134,8 +175,15 @@ fn sign_refuses_invalid_content_and_issue_refuses_unknown_fields() {
         .unwrap();
     assert!(!out.status.success());
     assert!(!dir.join("k.json").exists());
-    std::fs::write(dir.join("c.json"), r#"{"kind":"health_code","region":310000,"colour":"green","name":"x","id_number":"1","colour_typo":1}"#).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_yima-issuer")).args(["issue", "--key", &p(dir, "root.key"), "--in", &p(dir, "c.json")]).output().unwrap();
+    std::fs::write(
+        dir.join("c.json"),
+        r#"{"kind":"health_code","region":310000,"colour":"green","name":"x","id_number":"1","colour_typo":1}"#,
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_yima-issuer"))
+        .args(["issue", "--key", &p(dir, "root.key"), "--in", &p(dir, "c.json")])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
 }
 
@@ -169,7 +217,12 @@ fn demo_endpoint_samples_verify_decode_and_fit_version_15_m() {
         assert!(matches!(symbol.version(), qrcode::Version::Normal(v) if v <= 15), "{}: {:?}", s["id"], symbol.version());
         assert_eq!(s["expect"].as_object().unwrap().len(), demo::VENUES.len(), "{}: an expectation for every venue kind", s["id"]);
         for venue in demo::VENUES {
-            let v = Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 }, revocation: Some(revoked.clone()) };
+            let v = Verifier {
+                trust: Some(trust.clone()),
+                policies: Some(policies.clone()),
+                venue: VenueKey { venue: venue.into(), region: 310000 },
+                revocation: Some(revoked.clone()),
+            };
             let card = v.scan(&mut Session::default(), qr, at).card;
             assert_eq!(serde_json::to_value(card.verdict).unwrap(), s["expect"][venue], "{} at {venue}", s["id"]);
             if s["id"] == "revoked_credential" {
@@ -186,11 +239,18 @@ fn demo_endpoint_samples_verify_decode_and_fit_version_15_m() {
     // card with the listed verdicts.
     let merges: Vec<serde_json::Value> = serde_json::from_slice(&std::fs::read(ep.join("merge_cases.json")).unwrap()).unwrap();
     assert!(!merges.is_empty());
-    let qr_of = |id: &str| samples.iter().find(|s| s["id"] == id).unwrap_or_else(|| panic!("{id} not in samples"))["qr"].as_str().unwrap().to_string();
+    let qr_of = |id: &str| {
+        samples.iter().find(|s| s["id"] == id).unwrap_or_else(|| panic!("{id} not in samples"))["qr"].as_str().unwrap().to_string()
+    };
     for m in &merges {
         let (a, b) = (qr_of(m["first"].as_str().unwrap()), qr_of(m["second"].as_str().unwrap()));
         for venue in demo::VENUES {
-            let v = Verifier { trust: Some(trust.clone()), policies: Some(policies.clone()), venue: VenueKey { venue: venue.into(), region: 310000 }, revocation: None };
+            let v = Verifier {
+                trust: Some(trust.clone()),
+                policies: Some(policies.clone()),
+                venue: VenueKey { venue: venue.into(), region: 310000 },
+                revocation: None,
+            };
             for (x, y) in [(&a, &b), (&b, &a)] {
                 let mut session = Session::default();
                 v.scan(&mut session, x, at);
@@ -228,7 +288,11 @@ fn verify_gives_every_sample_its_expected_verdict_at_every_venue_and_merges_like
             // The app's words for the card's reasons, plain.
             let card: Card = serde_json::from_value(out["card"].clone()).unwrap();
             let words = |r, lang| serde_json::Value::from(plain(&reason_text(r, lang)));
-            let want: Vec<_> = card.reasons.iter().map(|r| serde_json::json!({ "code": r.code(), "zh": words(r, Lang::Zh), "en": words(r, Lang::En) })).collect();
+            let want: Vec<_> = card
+                .reasons
+                .iter()
+                .map(|r| serde_json::json!({ "code": r.code(), "zh": words(r, Lang::Zh), "en": words(r, Lang::En) }))
+                .collect();
             assert!(!want.is_empty() && out["reasons"] == serde_json::Value::from(want), "{}", out["reasons"]);
             // Masked as on screen: never the full ID number.
             assert!(!out.to_string().contains("310101199001011234"));
@@ -302,7 +366,10 @@ fn verify_reads_stdin_and_files_and_fails_only_on_unusable_input() {
     assert_eq!(serde_json::from_slice::<serde_json::Value>(&garbage.stdout).unwrap()["reasons"][0]["code"], "unknown_prefix");
     // Unusable arguments and trust files: non-zero with a clear message.
     for (args, says) in [
-        (vec!["verify", "--at", at, "--keys", "/nonexistent/keys.json", "--policies", "/nonexistent/p.json", "x"], "reading /nonexistent/keys.json"),
+        (
+            vec!["verify", "--at", at, "--keys", "/nonexistent/keys.json", "--policies", "/nonexistent/p.json", "x"],
+            "reading /nonexistent/keys.json",
+        ),
         (vec!["verify", "--at", at, "--root", "AAAA", "x"], "--root must be 32 bytes"),
         (vec!["verify", "--at", at, "--file", "/nonexistent/codes.txt"], "reading /nonexistent/codes.txt"),
         (vec!["verify", "--at", "yesterday", "x"], "--at"),
@@ -319,7 +386,10 @@ fn verify_reads_stdin_and_files_and_fails_only_on_unusable_input() {
         use base64::Engine;
         base64::engine::general_purpose::STANDARD.encode(read_key_pub(&p(dir, "other.key")).as_bytes())
     };
-    let out = run(&["verify", "--at", at, "--root", &other, "--keys", &p(dir, "ep/keys.json"), "--policies", &p(dir, "ep/policies.json"), &qr], "");
+    let out = run(
+        &["verify", "--at", at, "--root", &other, "--keys", &p(dir, "ep/keys.json"), "--policies", &p(dir, "ep/policies.json"), &qr],
+        "",
+    );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("keys.json does not verify against the root"));
 }

@@ -4,9 +4,9 @@
 use std::path::Path;
 use std::process::Command;
 
-use yima_core::{DccSigner, DccType};
 use yima_core::SignedContent;
 use yima_core::TrustList;
+use yima_core::{DccSigner, DccType};
 use yima_dcc::cert::Signer;
 
 fn fixture(name: &str) -> String {
@@ -32,11 +32,15 @@ fn dcc_signer_entry_from_a_certificate_verifies_a_real_dcc() {
     assert_eq!(signer.kid, "d919375fc1e7b6b2", "SHA-256 of the DER, first 8 bytes (the kid AT/1.json carries)");
     assert_eq!(signer.country, "AT");
     assert_eq!(signer.types, DccType::ALL.to_vec(), "no DCC key usage listed = every type");
-    assert_eq!((signer.not_before.to_rfc3339(), signer.not_after.to_rfc3339()), ("2021-05-05T12:41:06+00:00".into(), "2023-05-05T12:41:06+00:00".into()));
+    assert_eq!(
+        (signer.not_before.to_rfc3339(), signer.not_after.to_rfc3339()),
+        ("2021-05-05T12:41:06+00:00".into(), "2023-05-05T12:41:06+00:00".into())
+    );
 
     // the same certificate as PEM gives the same entry
     use base64::{engine::general_purpose::STANDARD as B64, Engine};
-    let pem = format!("-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n", B64.encode(std::fs::read(fixture("at-dsc.der")).unwrap()));
+    let pem =
+        format!("-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n", B64.encode(std::fs::read(fixture("at-dsc.der")).unwrap()));
     std::fs::write(p("dsc.pem"), pem).unwrap();
     assert_eq!(ok(&["trust-entry", "--dcc-cert", &p("dsc.pem")]), entry);
 
@@ -94,7 +98,9 @@ fn demo_endpoint_trusts_testdata_signers_and_verify_judges_hc1() {
         let (keys, policies) = (p("ep/keys.json"), p("ep/policies.json"));
         serde_json::from_str(&ok(&["verify", "--json", "--keys", &keys, "--policies", &policies, "--at", at, "--venue", venue, t])).unwrap()
     };
-    let codes = |v: &serde_json::Value| v["reasons"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    let codes = |v: &serde_json::Value| {
+        v["reasons"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap().to_string()).collect::<Vec<_>>()
+    };
     // AT/1 is dose 1 of 2 (2021-02-18): signature, signer and time valid, but metro asks for a
     // completed series; elder care takes tests only
     let v = verify(text, "2021-05-06T18:00:00Z", "metro");

@@ -12,9 +12,17 @@ use serde_json::Value;
 /// Keys the runner observes (the shared README's ten plus VALIDOBJECT). Others a file may
 /// set are typos or upstream extras (see docs/dcc.md) and are not reported.
 const OBSERVED: &[&str] = &[
-    "EXPECTEDUNPREFIX", "EXPECTEDB45DECODE", "EXPECTEDCOMPRESSION", "EXPECTEDDECODE", "EXPECTEDVERIFY",
-    "EXPECTEDEXPIRATIONCHECK", "EXPECTEDKEYUSAGE", "EXPECTEDVALIDJSON", "EXPECTEDPICTUREDECODE",
-    "EXPECTEDSCHEMAVALIDATION", "EXPECTEDVALIDOBJECT",
+    "EXPECTEDUNPREFIX",
+    "EXPECTEDB45DECODE",
+    "EXPECTEDCOMPRESSION",
+    "EXPECTEDDECODE",
+    "EXPECTEDVERIFY",
+    "EXPECTEDEXPIRATIONCHECK",
+    "EXPECTEDKEYUSAGE",
+    "EXPECTEDVALIDJSON",
+    "EXPECTEDPICTUREDECODE",
+    "EXPECTEDSCHEMAVALIDATION",
+    "EXPECTEDVALIDOBJECT",
 ];
 
 fn testdata_dir() -> Option<PathBuf> {
@@ -62,7 +70,8 @@ fn dgc_testdata_expectations() {
     let out = Command::new(env!("CARGO_BIN_EXE_yima-issuer")).arg("dgc-test").args(&files).output().expect("runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
-    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect();
+    let lines: Vec<Value> =
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect();
     assert_eq!(lines.len(), files.len());
 
     let mut disagree = BTreeSet::new();

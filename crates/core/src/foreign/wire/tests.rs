@@ -28,7 +28,12 @@ fn bits_carry_every_status_reason_and_type_both_ways() {
 fn contexts() -> Vec<ForeignContext> {
     let full = ForeignRule { test_hours: Some(72), rapid_antigen: true, vaccination_days: Some(14), recovery: true };
     let recovery_only = ForeignRule { test_hours: None, rapid_antigen: false, vaccination_days: None, recovery: true };
-    let policies = [None, Some((None, Duration::seconds(90))), Some((Some(full), Duration::seconds(60))), Some((Some(recovery_only), Duration::zero()))];
+    let policies = [
+        None,
+        Some((None, Duration::seconds(90))),
+        Some((Some(full), Duration::seconds(60))),
+        Some((Some(recovery_only), Duration::zero())),
+    ];
     let mut out = vec![];
     for now in [t("2026-11-24T09:00:00Z"), t("1969-12-31T23:59:59.999Z")] {
         for status in [vec![], vec![Reason::TrustDataStale, Reason::ClockBehindTrustList], vec![Reason::NoTrustData]] {
@@ -51,7 +56,12 @@ fn parts_carry_the_context_and_the_signer_across_as_bytes() {
         types: vec![DccType::Vaccination, DccType::Recovery],
         status: crate::trust::KeyStatus::Active,
     };
-    let key = SignerParts { key: vec![0x30, 0x03, 1, 2, 3], not_before: signer.not_before, not_after: signer.not_after, types: signer.types.clone() };
+    let key = SignerParts {
+        key: vec![0x30, 0x03, 1, 2, 3],
+        not_before: signer.not_before,
+        not_after: signer.not_after,
+        types: signer.types.clone(),
+    };
     let round = |p: &ForeignParts| ForeignParts::from_bytes(&p.to_bytes());
     for ctx in contexts() {
         let parts = ForeignParts::new(ctx.clone(), Some(&signer));
@@ -95,7 +105,9 @@ fn view() -> ForeignView {
         ],
         holder: "M***** G*** · 1998".into(),
         country: "AT".into(),
-        rows: vec![Row { label: line("vaccination", "疫苗接种", "Vaccination"), value: line("", "第 2/2 剂", "dose 2/2"), alarm: true }],
+        rows: vec![Row {
+            label: line("vaccination", "疫苗接种", "Vaccination"), value: line("", "第 2/2 剂", "dose 2/2"), alarm: true
+        }],
     }
 }
 
@@ -118,7 +130,8 @@ fn a_card_that_was_not_written_so_does_not_decode() {
         g
     };
     // The first text's length is at 6..10; its first byte at 10 ('d'), made invalid UTF-8.
-    let bad = [changed(0, 0), changed(1, 3), changed(2, 0xff), changed(10, 0xff), good[..good.len() - 1].to_vec(), [&good[..], &[0]].concat()];
+    let bad =
+        [changed(0, 0), changed(1, 3), changed(2, 0xff), changed(10, 0xff), good[..good.len() - 1].to_vec(), [&good[..], &[0]].concat()];
     for bad in [&b""[..], b"\x01", b"\x01\x00\xff\xff\xff\xff"].into_iter().chain(bad.iter().map(|b| &b[..])) {
         assert_eq!(ForeignView::from_bytes(bad), None, "{bad:02x?}");
     }
@@ -127,12 +140,12 @@ fn a_card_that_was_not_written_so_does_not_decode() {
     assert_eq!(ForeignView::from_bytes(&ForeignParts::new(contexts()[0].clone(), None).to_bytes()), None);
 }
 
-
 fn any_parts() -> impl Strategy<Value = ForeignParts> {
     let ms = -8_000_000_000_000_000i64..8_000_000_000_000_000; // within chrono's range
     let time = ms.prop_map(|ms| Time::from_timestamp_millis(ms).unwrap());
-    let rule = (any::<Option<u32>>(), any::<bool>(), any::<Option<u32>>(), any::<bool>())
-        .prop_map(|(test_hours, rapid_antigen, vaccination_days, recovery)| ForeignRule { test_hours, rapid_antigen, vaccination_days, recovery });
+    let rule = (any::<Option<u32>>(), any::<bool>(), any::<Option<u32>>(), any::<bool>()).prop_map(
+        |(test_hours, rapid_antigen, vaccination_days, recovery)| ForeignRule { test_hours, rapid_antigen, vaccination_days, recovery },
+    );
     let policy = proptest::option::of((proptest::option::of(rule), (-1i64 << 40..1i64 << 40).prop_map(Duration::seconds)));
     let signer = (proptest::collection::vec(any::<u8>(), 0..100), time.clone(), time.clone(), 0u32..8)
         .prop_map(|(key, not_before, not_after, t)| SignerParts { key, not_before, not_after, types: types_from_bits(t) });

@@ -63,7 +63,15 @@ pub fn vaccination() -> Value {
     ]);
     Value::Map(vec![
         (text("ver"), text("1.3.0")),
-        (text("nam"), Value::Map(vec![(text("fn"), text("Muster")), (text("fnt"), text("MUSTER")), (text("gn"), text("Gabi")), (text("gnt"), text("GABI"))])),
+        (
+            text("nam"),
+            Value::Map(vec![
+                (text("fn"), text("Muster")),
+                (text("fnt"), text("MUSTER")),
+                (text("gn"), text("Gabi")),
+                (text("gnt"), text("GABI")),
+            ]),
+        ),
         (text("dob"), text("1998-02-26")),
         (text("v"), Value::Array(vec![entry])),
     ])
