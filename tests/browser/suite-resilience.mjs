@@ -160,7 +160,9 @@ async function tapFirst(url) {
       HTMLMediaElement.prototype.play = function () { return tapped ? play.call(this) : Promise.reject(new DOMException('gesture needed', 'NotAllowedError')); };
     });
     await page.goto(`${url}?venue=metro`);
-    check('iOS camera: the video is marked to play inline and muted from the start', await page.evaluate(() => { const v = document.querySelector('video'); return v.hasAttribute('playsinline') && v.hasAttribute('muted'); }));
+    // The app mounts the video once its wasm runs, which can be after the load event.
+    await page.waitForSelector('video', { state: 'attached', timeout: 10000 }).catch(() => {});
+    check('iOS camera: the video is marked to play inline and muted from the start', await page.evaluate(() => { const v = document.querySelector('video'); return !!v && v.hasAttribute('playsinline') && v.hasAttribute('muted'); }));
     const problem = page.getByTestId('camera-problem');
     await problem.waitFor({ timeout: 8000 }).catch(() => {});
     const state = await problem.getAttribute('data-state').catch(() => null);
@@ -168,7 +170,7 @@ async function tapFirst(url) {
     check('iOS camera: refused before a tap → asks for a tap, not "denied"', state === 'NeedsTap' && /开启摄像头|Start the camera/.test(button), `state ${state}, button ${button}`);
     await page.getByTestId('camera-retry').click().catch(() => {});
     check('iOS camera: the tap starts the camera', await cameraLive(page, 8000));
-    check('iOS camera: it plays muted and inline', await page.evaluate(() => { const v = document.querySelector('video'); return v.muted && v.hasAttribute('playsinline') && !v.paused; }));
+    check('iOS camera: it plays muted and inline', await page.evaluate(() => { const v = document.querySelector('video'); return !!v && v.muted && v.hasAttribute('playsinline') && !v.paused; }));
     const card = await readCard(page, 15000);
     check('iOS camera: and the code is read', card?.verdict === s.expect.metro, `got ${card?.verdict}`);
     check('iOS camera: no page errors', errors.length === 0, errors.join(' | '));
