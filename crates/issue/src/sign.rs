@@ -159,7 +159,7 @@ mod tests {
         let Value::Map(top) = &value else { panic!() };
         let Value::Map(fields) = &top[0].1 else { panic!() };
         let keys: Vec<_> = fields.iter().filter_map(|(k, _)| k.as_text()).collect();
-        assert_eq!(keys, ["a", "c", "g", "j", "p", "u", "v", "x"]);
+        assert_eq!(keys, ["a", "c", "g", "j", "n", "p", "u", "v", "x"]);
         assert_eq!(bytes, claims_cbor(&yima_core::claims_from_cbor(&bytes).unwrap()));
     }
 
