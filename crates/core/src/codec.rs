@@ -3,6 +3,7 @@
 //! Base45 (RFC 9285) keeps the QR in alphanumeric mode; zlib as in EU DCC.
 
 use flate2::{write::ZlibEncoder, Compression};
+use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
 use miniz_oxide::inflate::{decompress_to_vec_zlib_with_limit, TINFLStatus};
 
 /// Version prefix of every Yima credential.
@@ -26,6 +27,8 @@ pub enum DecodeError {
     Inflate,
     #[error("decompressed data exceeds {MAX_INFLATED} bytes")]
     TooLarge,
+    #[error("bytes after the compressed data")]
+    TrailingBytes,
 }
 
 /// Encodes COSE bytes as QR text.
@@ -79,6 +82,25 @@ pub fn inflate(compressed: &[u8]) -> Result<Vec<u8>, DecodeError> {
     })
 }
 
+/// [`inflate`] for `YM1:`: the zlib stream must also end where the bytes end. Bytes after its
+/// Adler-32 trailer are nobody's: unsigned, unread, and a second reader might take them.
+fn inflate_exact(compressed: &[u8]) -> Result<Vec<u8>, DecodeError> {
+    let flags = inflate_flags::TINFL_FLAG_PARSE_ZLIB_HEADER | inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+    // One byte over the cap tells "exactly the cap" from "more".
+    let mut out = vec![0; MAX_INFLATED + 1];
+    let (status, read, written) = decompress(&mut Box::<DecompressorOxide>::default(), compressed, &mut out, 0, flags);
+    match status {
+        TINFLStatus::Done if written > MAX_INFLATED => Err(DecodeError::TooLarge),
+        TINFLStatus::Done if read < compressed.len() => Err(DecodeError::TrailingBytes),
+        TINFLStatus::Done => {
+            out.truncate(written);
+            Ok(out)
+        }
+        TINFLStatus::HasMoreOutput => Err(DecodeError::TooLarge),
+        _ => Err(DecodeError::Inflate),
+    }
+}
+
 /// Decodes QR text to COSE bytes. Never panics, whatever the input.
 pub fn decode_text(text: &str) -> Result<Vec<u8>, DecodeError> {
     let text = trimmed(text)?;
@@ -86,7 +108,7 @@ pub fn decode_text(text: &str) -> Result<Vec<u8>, DecodeError> {
         let shown: String = text.chars().take(4).collect();
         return Err(DecodeError::UnknownPrefix(shown));
     };
-    inflate(&base45_decode(body)?)
+    inflate_exact(&base45_decode(body)?)
 }
 
 #[cfg(test)]
@@ -141,6 +163,19 @@ mod tests {
         assert_eq!(decode_text("YM1:abc"), Err(DecodeError::Base45));
         assert_eq!(decode_text("YM1:000000"), Err(DecodeError::Inflate));
         assert_eq!(decode_text(&"A".repeat(5000)), Err(DecodeError::TooLong));
+    }
+
+    #[test]
+    fn bytes_after_the_zlib_stream_are_refused() {
+        let mut z = base45::decode(&encode_text(b"cose bytes")[PREFIX.len()..]).unwrap();
+        for extra in [&[0u8][..], b"junk", &[0x78, 0xda, 0x03, 0x00]] {
+            let mut longer = z.clone();
+            longer.extend_from_slice(extra);
+            assert_eq!(decode_text(&format!("{PREFIX}{}", base45::encode(&longer))), Err(DecodeError::TrailingBytes));
+        }
+        // one byte short of the trailer
+        z.pop();
+        assert_eq!(decode_text(&format!("{PREFIX}{}", base45::encode(&z))), Err(DecodeError::Inflate));
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! COSE_Sign1 (RFC 9052) with EdDSA (alg −8); key id in the protected header.
 //!
 //! coset keeps the protected header's original bytes, so the signature is checked
-//! over exactly what was signed, never over a re-encoding.
+//! over exactly what was signed, never over a re-encoding. Before coset reads anything the
+//! bytes must be strict CBOR tagged 18 ([`crate::strict_cbor`]), and the headers must be
+//! exactly `{1: -8, 4: kid}` (protected) and `{}` (unprotected): one shape, nothing ignored.
 
-use coset::{iana, CborSerializable, CoseSign1, TaggedCborSerializable};
+use coset::{iana, CoseSign1, TaggedCborSerializable};
 use ed25519_dalek::VerifyingKey;
 
 use crate::keys::KID_LEN;
@@ -12,6 +14,8 @@ use crate::keys::KID_LEN;
 pub enum CoseError {
     #[error("not a COSE_Sign1 structure")]
     NotCose,
+    #[error("a header label other than the algorithm and the protected key id")]
+    Header,
     #[error("algorithm is not EdDSA")]
     Algorithm,
     #[error("key id missing or not {KID_LEN} bytes")]
@@ -36,9 +40,10 @@ impl Opened {
     }
 }
 
-/// Parses tagged (18) or untagged COSE_Sign1 bytes. Never panics.
+/// Parses tagged (18) COSE_Sign1 bytes. Never panics.
 pub fn open(bytes: &[u8]) -> Result<Opened, CoseError> {
-    let sign1 = CoseSign1::from_tagged_slice(bytes).or_else(|_| CoseSign1::from_slice(bytes)).map_err(|_| CoseError::NotCose)?;
+    crate::strict_cbor::check(bytes, Some(18)).map_err(|_| CoseError::NotCose)?;
+    let sign1 = CoseSign1::from_tagged_slice(bytes).map_err(|_| CoseError::NotCose)?;
     let alg = sign1.protected.header.alg.as_ref();
     if alg != Some(&coset::RegisteredLabelWithPrivate::Assigned(iana::Algorithm::EdDSA)) {
         return Err(CoseError::Algorithm);
@@ -49,6 +54,12 @@ pub fn open(bytes: &[u8]) -> Result<Opened, CoseError> {
         return Err(CoseError::Kid);
     }
     let kid: [u8; KID_LEN] = sign1.protected.header.key_id.as_slice().try_into().map_err(|_| CoseError::Kid)?;
+    // Nothing else in either header, in the one encoding `a2 01 27 04 48 <kid>`: a label this
+    // verifier would skip (say `crit`, or a content type) may be one another reader acts on.
+    let protected = [&[0xa2, 0x01, 0x27, 0x04, 0x48][..], &kid].concat();
+    if sign1.protected.original_data.as_deref() != Some(protected.as_slice()) || !sign1.unprotected.is_empty() {
+        return Err(CoseError::Header);
+    }
     let payload = sign1.payload.clone().ok_or(CoseError::NoPayload)?;
     Ok(Opened { kid, payload, sign1 })
 }

@@ -41,9 +41,12 @@ impl Facts {
             TestKind::Nat => h.nat.as_ref(),
             TestKind::Antigen => h.antigen.as_ref(),
         });
-        let from_reports = self.reports.iter().filter(|r| now <= plus(r.expires_at, skew)).map(|r| &r.result).filter(|t| t.kind == kind);
+        let from_reports = self.reports.iter().filter(|r| now <= plus(r.expires_at, skew)).map(|r| &r.result);
+        // The kind is checked on the code's slots too: the reader refuses a mismatch, and facts
+        // built another way still never count an antigen as a NAT.
         from_code
             .chain(from_reports)
+            .filter(|t| t.kind == kind)
             .filter(|t| !institution_only || t.provenance == Provenance::Institution)
             .max_by_key(|t| basis_time(t, basis))
     }

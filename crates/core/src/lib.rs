@@ -6,7 +6,7 @@
 //!
 //! Stages (private modules; the API is what this file re-exports), each with its error type:
 //! - `codec`: QR text ⇄ COSE bytes (`YM1:` + base45 + zlib) — [`DecodeError`]
-//! - `cose`: COSE_Sign1 with Ed25519 — [`CoseError`]
+//! - `cose`: COSE_Sign1 with Ed25519 — [`CoseError`]; `strict_cbor`: the one CBOR shape its bytes and the claims may take
 //! - `envelope` / `signed`: root-signed JSON files — [`EnvelopeError`], [`SignedError`]
 //! - `trust` / `policy`: the signed data a verifier relies on (issuer keys, EU DCC signers, venue rules)
 //! - `verify`: credential + trust list → a [`Verification`] *value* (never an error)
@@ -34,6 +34,7 @@ mod revocation;
 mod rfc3339;
 mod session;
 mod signed;
+mod strict_cbor;
 mod trust;
 mod verdict;
 mod verify;

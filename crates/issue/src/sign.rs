@@ -2,6 +2,7 @@
 //! The formats are read by `yima-core` (codec, cose, envelope); this is their writing side.
 
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
+use ciborium::Value;
 use coset::{iana, CoseSign1Builder, HeaderBuilder, TaggedCborSerializable};
 use ed25519_dalek::{Signer, SigningKey};
 use serde::Serialize;
@@ -21,12 +22,35 @@ pub fn derived_key(seed: &[u8], label: &str) -> SigningKey {
     SigningKey::from_bytes(&h.finalize().into())
 }
 
-/// CBOR bytes of the claims.
+/// CBOR bytes of the claims, deterministically encoded (RFC 8949 §4.2.1, docs/format.md §1):
+/// ciborium writes preferred heads and definite lengths; map keys are put in the order of
+/// their encoded bytes here (serde writes fields in declaration order).
 pub fn claims_cbor(claims: &Claims) -> Vec<u8> {
     let mut out = Vec::new();
-    // Serialising plain data into a Vec cannot fail.
-    let _ = ciborium::into_writer(claims, &mut out);
+    // Serialising plain data into a Value or a Vec cannot fail.
+    if let Ok(value) = Value::serialized(claims) {
+        let _ = ciborium::into_writer(&deterministic(value), &mut out);
+    }
     out
+}
+
+fn encoded(v: &Value) -> Vec<u8> {
+    let mut b = Vec::new();
+    let _ = ciborium::into_writer(v, &mut b);
+    b
+}
+
+/// `v` with every map's keys in the order of their encoded bytes.
+fn deterministic(v: Value) -> Value {
+    match v {
+        Value::Map(m) => {
+            let mut m: Vec<(Value, Value)> = m.into_iter().map(|(k, v)| (deterministic(k), deterministic(v))).collect();
+            m.sort_by_cached_key(|(k, _)| encoded(k));
+            Value::Map(m)
+        }
+        Value::Array(a) => Value::Array(a.into_iter().map(deterministic).collect()),
+        other => other,
+    }
 }
 
 /// Signs `payload` as a tagged COSE_Sign1 with the key's kid in the protected header.
@@ -113,6 +137,30 @@ mod tests {
         assert_eq!(a.to_bytes(), derived_key(b"seed", "a").to_bytes());
         assert_ne!(a.to_bytes(), derived_key(b"seed", "b").to_bytes());
         assert_ne!(kid(&a.verifying_key()), kid(&derived_key(b"seed", "b").verifying_key()));
+    }
+
+    #[test]
+    fn claims_are_written_with_keys_in_encoded_order() {
+        let now: yima_core::Time = "2026-11-24T09:00:00Z".parse().unwrap();
+        let mut hc = crate::demo::health_code(now, yima_core::Colour::Green, None);
+        hc.uid = Some([7; 16]);
+        hc.itinerary = Some(crate::demo::trip(true));
+        hc.nat = Some(crate::demo::paper_report(now, 10).result);
+        let bytes = claims_cbor(&Claims::HealthCode(hc));
+        fn sorted(v: &Value) -> bool {
+            match v {
+                Value::Map(m) => m.windows(2).all(|w| encoded(&w[0].0) < encoded(&w[1].0)) && m.iter().all(|(_, v)| sorted(v)),
+                Value::Array(a) => a.iter().all(sorted),
+                _ => true,
+            }
+        }
+        let value: Value = ciborium::from_reader(bytes.as_slice()).unwrap();
+        assert!(sorted(&value));
+        let Value::Map(top) = &value else { panic!() };
+        let Value::Map(fields) = &top[0].1 else { panic!() };
+        let keys: Vec<_> = fields.iter().filter_map(|(k, _)| k.as_text()).collect();
+        assert_eq!(keys, ["a", "c", "g", "j", "n", "p", "u", "v", "x"]);
+        assert_eq!(bytes, claims_cbor(&yima_core::claims_from_cbor(&bytes).unwrap()));
     }
 
     #[test]

@@ -161,7 +161,12 @@ fn a_self_test_antigen_does_not_count_where_institution_antigen_is_required() {
     let mut session = Session::default();
     v.scan(&mut session, &hc(h.clone(), "hc-310000"), now());
     let mut report = demo::paper_report(now(), 2);
-    report.result = yima_core::TestResult { provenance: Provenance::SelfTest, reported_at: now() - Duration::hours(2), ..base.clone() };
+    report.result = yima_core::TestResult {
+        provenance: Provenance::SelfTest,
+        institution: String::new(),
+        reported_at: now() - Duration::hours(2),
+        ..base.clone()
+    };
     let card = v.scan(&mut session, &issue(&Claims::TestReport(report), &demo::key("lab-340000")), now()).card;
     assert_eq!(card.verdict, Verdict::Pass, "{:?}", card.reasons);
     assert_eq!(card.antigen.unwrap().provenance, Provenance::Institution);
@@ -173,7 +178,12 @@ fn a_self_test_antigen_does_not_count_where_institution_antigen_is_required() {
     h.issued_at = later - Duration::seconds(5);
     v.scan(&mut session, &hc(h, "hc-310000"), later);
     let mut report = demo::paper_report(now(), 2);
-    report.result = yima_core::TestResult { provenance: Provenance::SelfTest, reported_at: now() - Duration::hours(2), ..base };
+    report.result = yima_core::TestResult {
+        provenance: Provenance::SelfTest,
+        institution: String::new(),
+        reported_at: now() - Duration::hours(2),
+        ..base
+    };
     let card = v.scan(&mut session, &issue(&Claims::TestReport(report), &demo::key("lab-340000")), later).card;
     assert_eq!(card.reasons, vec![Reason::AntigenTooOld { age_seconds: 24 * 3600 + 1, max_hours: 24 }]);
     assert_eq!(card.antigen.unwrap().provenance, Provenance::Institution);

@@ -16,8 +16,66 @@ fn sign_open_verify() {
     assert_eq!(o.payload, b"claims");
     assert!(o.signature_valid(&k.verifying_key()));
     assert!(!o.signature_valid(&derived_key(b"t", "other").verifying_key()));
-    // untagged form is accepted too
-    assert!(open_cose(&bytes[1..]).unwrap().signature_valid(&k.verifying_key()));
+    // the tag is required (one shape; docs/format.md §1)
+    assert_eq!(open_cose(&bytes[1..]).unwrap_err(), CoseError::NotCose);
+}
+
+#[test]
+fn a_header_label_beyond_alg_and_the_protected_kid_is_refused() {
+    let k = derived_key(b"t", "issuer");
+    let own = kid(&k.verifying_key()).to_vec();
+    let sign = |protected: coset::Header, unprotected: coset::Header| {
+        CoseSign1Builder::new()
+            .protected(protected)
+            .unprotected(unprotected)
+            .payload(b"claims".to_vec())
+            .create_signature(b"", |tbs| k.sign(tbs).to_bytes().to_vec())
+            .build()
+            .to_tagged_vec()
+            .unwrap()
+    };
+    let base = || HeaderBuilder::new().algorithm(iana::Algorithm::EdDSA).key_id(own.clone());
+    let none = || HeaderBuilder::new().build();
+    assert!(open_cose(&sign(base().build(), none())).unwrap().signature_valid(&k.verifying_key()));
+    let protected_extra = [
+        base().content_type("application/cbor".into()).build(),
+        base().add_critical(iana::HeaderParameter::Alg).build(),
+        base().value(99, coset::cbor::value::Value::Integer(1.into())).build(),
+        base().iv(vec![0; 12]).build(),
+    ];
+    for h in protected_extra {
+        // signed, so the signature holds: the header itself is refused
+        assert_eq!(open_cose(&sign(h.clone(), none())).unwrap_err(), CoseError::Header, "{h:?}");
+    }
+    let unprotected_extra = [
+        HeaderBuilder::new().content_type("text/plain".into()).build(),
+        HeaderBuilder::new().value(99, coset::cbor::value::Value::Integer(1.into())).build(),
+        HeaderBuilder::new().iv(vec![0; 12]).build(),
+        HeaderBuilder::new().algorithm(iana::Algorithm::ES256).build(),
+    ];
+    for h in unprotected_extra {
+        assert_eq!(open_cose(&sign(base().build(), h.clone())).unwrap_err(), CoseError::Header, "{h:?}");
+    }
+    // The protected header in another encoding of the same map (kid first): refused too.
+    let good = sign(base().build(), none());
+    let at = good.windows(6).position(|w| w == [0x4d, 0xa2, 0x01, 0x27, 0x04, 0x48]).unwrap();
+    let mut swapped = good.clone();
+    swapped[at + 2..at + 14].copy_from_slice(&[&[0x04, 0x48][..], &own, &[0x01, 0x27]].concat());
+    assert_eq!(open_cose(&swapped).unwrap_err(), CoseError::Header);
+}
+
+#[test]
+fn cose_bytes_must_be_strict_cbor() {
+    let k = derived_key(b"t", "issuer");
+    let good = sign_cose(b"claims".to_vec(), &k);
+    assert!(open_cose(&good).is_ok());
+    // d2 84 4d …: the array of 4 with a long head, then as an indefinite array
+    let long = [&[0xd2, 0x98, 0x04][..], &good[2..]].concat();
+    let indefinite = [&[0xd2, 0x9f][..], &good[2..], &[0xff]].concat();
+    let trailing = [&good[..], &[0x00]].concat();
+    for (what, bytes) in [("long head", long), ("indefinite", indefinite), ("trailing", trailing)] {
+        assert_eq!(open_cose(&bytes).unwrap_err(), CoseError::NotCose, "{what}");
+    }
 }
 
 #[test]

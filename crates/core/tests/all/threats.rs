@@ -5,7 +5,7 @@ use chrono::Duration;
 use ciborium::Value;
 use common::*;
 use yima_core::{decode_text, encode_text, Claims, Colour, Reason, Session, Verdict};
-use yima_issue::{demo, issue};
+use yima_issue::{demo, issue, sign_cose};
 
 fn first_reason(v: &yima_core::Verifier, qr: &str) -> Reason {
     v.scan(&mut Session::default(), qr, now()).card.reasons[0].clone()
@@ -85,10 +85,11 @@ fn a_semantically_equal_re_encoding_verifies_only_if_the_signed_bytes_are_intact
     let qr = sample("green_nat_20h", now());
     let v = verifier("metro", now());
     let parts = cose_parts(&qr);
-    // Same bytes, re-serialised (tagged and untagged): still verifies.
+    // Same bytes, re-serialised: still verifies; without the COSE tag 18 it is malformed.
     assert_eq!(v.scan(&mut Session::default(), &to_qr(parts.clone(), true), now()).card.verdict, Verdict::Pass);
-    assert_eq!(v.scan(&mut Session::default(), &to_qr(parts.clone(), false), now()).card.verdict, Verdict::Pass);
-    // Claims re-encoded with another key order (same meaning, other bytes): refused.
+    assert_eq!(first_reason(&v, &to_qr(parts.clone(), false)), Reason::Malformed);
+    // Claims re-encoded with another key order (same meaning, other bytes; the reader accepts
+    // any key order): refused by the signature.
     let mut p = parts.clone();
     let payload = p[2].as_bytes().unwrap().clone();
     let reordered = reencode_map_reversed(&payload);
@@ -96,13 +97,79 @@ fn a_semantically_equal_re_encoding_verifies_only_if_the_signed_bytes_are_intact
     assert_eq!(yima_core::claims_from_cbor(&reordered), yima_core::claims_from_cbor(&payload));
     p[2] = Value::Bytes(reordered);
     assert_eq!(first_reason(&v, &to_qr(p, true)), Reason::BadSignature);
-    // Protected header re-encoded with another key order: refused.
+    // Protected header re-encoded with another key order: not its one encoding, malformed.
     let mut p = parts;
     let protected = p[0].as_bytes().unwrap().clone();
     let reordered = reencode_map_reversed(&protected);
     assert_ne!(reordered, protected);
     p[0] = Value::Bytes(reordered);
-    assert_eq!(first_reason(&v, &to_qr(p, true)), Reason::BadSignature);
+    assert_eq!(first_reason(&v, &to_qr(p, true)), Reason::Malformed);
+}
+
+/// `claims` as they are, signed with the demo key `key`: a credential its issuer really made.
+fn signed(claims: &Value, key: &str) -> String {
+    let mut payload = Vec::new();
+    ciborium::into_writer(claims, &mut payload).unwrap();
+    encode_text(&sign_cose(payload, &demo::key(key)))
+}
+
+fn text(t: &str) -> Option<Value> {
+    Some(Value::Text(t.into()))
+}
+
+#[test]
+fn claims_breaking_a_format_rule_are_malformed_though_validly_signed() {
+    use crate::claims_reader::edit;
+    let v = verifier("metro", now());
+    let payload = |id: &str| -> Value { ciborium::from_reader(cose_parts(&sample(id, now()))[2].as_bytes().unwrap().as_slice()).unwrap() };
+    let code = payload("green_nat_20h");
+    assert_eq!(v.scan(&mut Session::default(), &signed(&code, "hc-310000"), now()).card.verdict, Verdict::Pass, "re-signed as is");
+    let a = code.as_map().unwrap()[0].1.as_map().unwrap().iter().find(|(k, _)| k.as_text() == Some("a")).unwrap().1.clone();
+    let a = u64::try_from(a.as_integer().unwrap()).unwrap();
+    let bignum = |n: u64| Some(Value::Tag(2, Box::new(Value::Bytes(n.to_be_bytes().iter().copied().skip_while(|&b| b == 0).collect()))));
+    let negative = Some(Value::Integer((-(a as i64)).into()));
+    let cases = [
+        ("issued as a bignum", edit(&code, &["hc", "a"], bignum(a))),
+        ("region as a bignum", edit(&code, &["hc", "g"], bignum(310000))),
+        ("negative issued", edit(&code, &["hc", "a"], negative.clone())),
+        ("negative expiry", edit(&code, &["hc", "x"], negative.clone())),
+        ("negative report time", edit(&code, &["hc", "n", "t"], negative)),
+        ("m institution", edit(&code, &["hc", "n", "m"], text("institution"))),
+        ("an antigen in the NAT slot", edit(&code, &["hc", "n", "k"], text("antigen"))),
+        ("an unknown field", edit(&code, &["hc", "zz"], Some(Value::Integer(1.into())))),
+        ("a null", edit(&code, &["hc", "q"], Some(Value::Null))),
+    ];
+    for (what, claims) in cases {
+        let card = v.scan(&mut Session::default(), &signed(&claims, "hc-310000"), now()).card;
+        assert_eq!(card.reasons, vec![Reason::Malformed], "{what}");
+        assert_eq!(card.verdict, Verdict::Deny, "{what}");
+    }
+    // An itinerary card's `u` is 16 bytes like every kind's, or the card is malformed.
+    let trip = payload("itinerary_clean");
+    for (what, u) in [("15 bytes", Value::Bytes(vec![1; 15])), ("text", Value::Text("yima demo revokd".into()))] {
+        let card = v.scan(&mut Session::default(), &signed(&edit(&trip, &["it", "u"], Some(u)), "it-national"), now()).card;
+        assert_eq!(card.reasons, vec![Reason::Malformed], "itinerary u {what}");
+    }
+    // A paper report's `m` too.
+    let report = payload("paper_report_anhui");
+    let card = v.scan(&mut Session::default(), &signed(&edit(&report, &["tr", "r", "m"], text("institution")), "lab-340000"), now()).card;
+    assert_eq!(card.reasons, vec![Reason::Malformed]);
+}
+
+#[test]
+fn an_antigen_in_the_nat_slot_never_counts_as_a_nat() {
+    // Facts built without the reader (say, by a future channel) are judged by kind, not slot.
+    use yima_core::{evaluate, Facts, TestKind};
+    let mut h = demo::health_code(now(), Colour::Green, None);
+    let mut antigen = demo::paper_report(now(), 2).result;
+    antigen.kind = TestKind::Antigen;
+    h.nat = Some(antigen);
+    let facts = Facts { health: Some(h), ..Facts::default() };
+    let policies = demo::policies(now());
+    let metro = policies.policies.iter().find(|p| p.venue == "metro" && p.region == 0).unwrap();
+    let (reasons, shown) = evaluate(&facts, Some(metro), now());
+    assert_eq!(reasons, vec![Reason::NatMissing]);
+    assert!(shown.nat.is_none());
 }
 
 #[test]

@@ -43,7 +43,11 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     };
     let kid = yima_core::hex(&yima_core::kid(&key.verifying_key()));
     eprintln!("revocation pair (kid identifier): {kid} {}", yima_core::hex(&uid));
-    let qr = yima_issue::issue(&desc.claims(super::now_or_clock(a.now), uid), &key);
+    let claims = desc.claims(super::now_or_clock(a.now), uid);
+    // Never sign what every verifier refuses (docs/format.md §1: a self-test NAT, `x` before `a`, …).
+    yima_core::claims_from_cbor(&yima_issue::claims_cbor(&claims))
+        .map_err(|e| anyhow::anyhow!("the verifier would refuse these claims: {e}"))?;
+    let qr = yima_issue::issue(&claims, &key);
     eprintln!("QR version {} (level M), {} characters", render::version(&render::symbol(&qr)?), qr.len());
     if let Some(p) = &a.png {
         render::write_png(&qr, p, 6)?;

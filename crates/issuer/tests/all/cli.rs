@@ -188,6 +188,37 @@ fn sign_refuses_invalid_content_and_issue_refuses_unknown_fields() {
 }
 
 #[test]
+fn issue_refuses_claims_every_verifier_would_refuse() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path();
+    issuer(&["keygen", "--out", &p(dir, "k.key")]);
+    let code = |extra: &str| {
+        format!(r#"{{"kind":"health_code","region":310000,"colour":"green","name":"王五","id_number":"310101198001010011"{extra}}}"#)
+    };
+    let cases = [
+        ("", true),
+        (r#","nat":{"result":"negative","institution":"上海某检测所","institution_region":310000,"provenance":"self_test"}"#, false),
+        (r#","antigen":{"result":"negative","institution":"上海某检测所","institution_region":310000,"provenance":"self_test"}"#, false),
+        (r#","antigen":{"result":"negative","institution":"","institution_region":310000,"provenance":"self_test"}"#, true),
+        (r#","nat":{"test":"antigen","result":"negative","institution":"x","institution_region":310000}"#, false),
+        (r#","itinerary":{"cities":[]}"#, false),
+        (r#","vaccination":{"doses":0,"last_dose":"2022-03-01"}"#, false),
+        (r#","valid_minutes":-1"#, false),
+    ];
+    for (extra, ok) in cases {
+        std::fs::write(dir.join("c.json"), code(extra)).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_yima-issuer"))
+            .args(["issue", "--key", &p(dir, "k.key"), "--in", &p(dir, "c.json"), "--now", "2026-11-23T10:00:00Z"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.success(), ok, "{extra}: {}", String::from_utf8_lossy(&out.stderr));
+        if !ok {
+            assert!(String::from_utf8_lossy(&out.stderr).contains("the verifier would refuse these claims"), "{extra}");
+        }
+    }
+}
+
+#[test]
 fn demo_endpoint_samples_verify_decode_and_fit_version_15_m() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path();
