@@ -13,6 +13,7 @@ mod ed25519_vectors;
 mod foreign;
 mod revocation;
 mod samples;
+mod session;
 mod signed_formats;
 mod tampering;
 mod threats;
