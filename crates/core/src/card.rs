@@ -183,17 +183,18 @@ impl Card {
         card.nat = shown.nat.map(|c| test_view(c, now));
         card.antigen = shown.antigen.map(|c| test_view(c, now));
         card.itinerary = shown.trip.map(|(t, as_of)| TripView { cities: t.cities.clone(), star: t.star, as_of });
-        let holder = (facts.health.as_ref().map(|h| &h.holder))
-            .or(facts.reports.first().map(|r| &r.holder))
-            .or(facts.itineraries.first().map(|i| &i.holder));
+        let code = facts.code();
+        let holder = (code.map(|h| &h.holder))
+            .or(facts.reports.first().map(|r| &r.claims.holder))
+            .or(facts.itineraries.first().map(|i| &i.claims.holder));
         card.holder = holder.map(|h| HolderView { masked_name: h.masked_name.clone(), masked_id: h.masked_id.clone() });
-        if let Some(h) = &facts.health {
+        if let Some(h) = code {
             card.issuer_region = Some(h.region);
             card.colour = Some(h.colour);
             card.code_issued_at = Some(h.issued_at);
             card.vaccination = h.vaccination.clone();
         } else {
-            card.issuer_region = facts.reports.first().map(|r| r.region).or(facts.itineraries.first().map(|i| i.region));
+            card.issuer_region = facts.reports.first().map(|r| r.claims.region).or(facts.itineraries.first().map(|i| i.claims.region));
         }
         card.sources = sources;
         card

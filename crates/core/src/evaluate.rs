@@ -1,8 +1,10 @@
 //! Verified facts + the venue's policy → reasons.
 
+use std::cmp::Ordering;
+
 use chrono::Duration;
 
-use crate::claims::{HealthCode, Itinerary, Provenance, TestKind, TestOutcome, TestReport, TestResult, Trip};
+use crate::claims::{Colour, HealthCode, Itinerary, Provenance, TestKind, TestOutcome, TestReport, TestResult, Trip};
 use crate::policy::{ItineraryRule, Policy, TestRule, TimeBasis};
 use crate::verdict::Reason;
 use crate::Time;
@@ -16,13 +18,22 @@ pub fn plus(t: Time, d: Duration) -> Time {
     t.checked_add_signed(d).unwrap_or(if d < Duration::zero() { Time::MIN_UTC } else { Time::MAX_UTC })
 }
 
-/// Everything verified about one holder: at most one health code, any paper reports and
-/// itinerary credentials.
+/// A verified credential and the time it was (last) scanned: its own checks (issued in the
+/// future, expired, code age) and whether it still counts are judged at that time, so a merge
+/// scanned later does not age a code that was fresh when shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Seen<T> {
+    pub claims: T,
+    pub at: Time,
+}
+
+/// Everything verified about one holder: their health codes, paper reports and itinerary
+/// credentials (docs/format.md, section 3, "Session").
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
-    pub health: Option<HealthCode>,
-    pub reports: Vec<TestReport>,
-    pub itineraries: Vec<Itinerary>,
+    pub codes: Vec<Seen<HealthCode>>,
+    pub reports: Vec<Seen<TestReport>>,
+    pub itineraries: Vec<Seen<Itinerary>>,
 }
 
 /// When a test counts from under `basis`.
@@ -33,30 +44,65 @@ pub fn basis_time(t: &TestResult, basis: TimeBasis) -> Time {
     }
 }
 
+/// Worse colours sort higher.
+fn colour_rank(c: Colour) -> u8 {
+    match c {
+        Colour::Green => 0,
+        Colour::Yellow => 1,
+        Colour::Red => 2,
+    }
+}
+
+/// The order of results of one kind: later by `basis`, then (a tie) positive over negative,
+/// institution over self-test, the later other time, then by institution: so the result that
+/// counts never depends on scan order, and a tie between outcomes denies.
+fn result_order(a: &TestResult, b: &TestResult, basis: TimeBasis) -> Ordering {
+    let other = |t: &TestResult| match basis {
+        TimeBasis::Report => t.sampled_at,
+        TimeBasis::Sample => t.reported_at,
+    };
+    let key =
+        |t: &TestResult| (basis_time(t, basis), t.outcome == TestOutcome::Positive, t.provenance == Provenance::Institution, other(t));
+    key(a).cmp(&key(b)).then_with(|| (&a.institution, a.institution_region).cmp(&(&b.institution, b.institution_region)))
+}
+
 impl Facts {
-    /// The latest result of `kind` from any source (results through any channel count alike);
-    /// expired reports do not count; with `institution_only`, self-test uploads do not either.
-    pub fn latest(&self, kind: TestKind, basis: TimeBasis, institution_only: bool, now: Time, skew: Duration) -> Option<&TestResult> {
-        let from_code = self.health.iter().flat_map(|h| match kind {
-            TestKind::Nat => h.nat.as_ref(),
-            TestKind::Antigen => h.antigen.as_ref(),
+    /// The health code that the card shows (colour, channel, vaccination): the one issued last;
+    /// at an equal issue time the worse colour; still equal, the one scanned first.
+    pub fn code_index(&self) -> Option<usize> {
+        let key = |i: usize| (self.codes[i].claims.issued_at, colour_rank(self.codes[i].claims.colour), std::cmp::Reverse(i));
+        (0..self.codes.len()).max_by_key(|&i| key(i))
+    }
+
+    /// [`Facts::code_index`]'s health code.
+    pub fn code(&self) -> Option<&HealthCode> {
+        self.code_index().map(|i| &self.codes[i].claims)
+    }
+
+    /// The latest result of `kind` from any source (results through any channel count alike:
+    /// every health code's and every report's); reports expired when scanned do not count; with
+    /// `institution_only`, self-test uploads do not either. Ties: [`result_order`].
+    pub fn latest(&self, kind: TestKind, basis: TimeBasis, institution_only: bool, skew: Duration) -> Option<&TestResult> {
+        let from_codes = self.codes.iter().flat_map(|h| match kind {
+            TestKind::Nat => h.claims.nat.as_ref(),
+            TestKind::Antigen => h.claims.antigen.as_ref(),
         });
-        let from_reports = self.reports.iter().filter(|r| now <= plus(r.expires_at, skew)).map(|r| &r.result);
-        // The kind is checked on the code's slots too: the reader refuses a mismatch, and facts
+        let from_reports = self.reports.iter().filter(|r| r.at <= plus(r.claims.expires_at, skew)).map(|r| &r.claims.result);
+        // The kind is checked on the codes' slots too: the reader refuses a mismatch, and facts
         // built another way still never count an antigen as a NAT.
-        from_code
+        from_codes
             .chain(from_reports)
             .filter(|t| t.kind == kind)
             .filter(|t| !institution_only || t.provenance == Provenance::Institution)
-            .max_by_key(|t| basis_time(t, basis))
+            .max_by(|a, b| result_order(a, b, basis))
     }
 
-    /// The latest itinerary shown (inline in the health code, or its own unexpired credential)
-    /// and when it was issued.
-    pub fn trip(&self, now: Time, skew: Duration) -> Option<(&Trip, Time)> {
-        let inline = self.health.iter().filter_map(|h| h.itinerary.as_ref().map(|t| (t, h.issued_at)));
-        let own = self.itineraries.iter().filter(|i| now <= plus(i.expires_at, skew)).map(|i| (&i.trip, i.issued_at));
-        inline.chain(own).max_by_key(|(_, at)| *at)
+    /// The latest itinerary shown (inline in a health code, or its own credential unexpired
+    /// when scanned) and when it was issued; at an equal issue time a star wins.
+    pub fn trip(&self, skew: Duration) -> Option<(&Trip, Time)> {
+        let inline = self.codes.iter().filter_map(|h| h.claims.itinerary.as_ref().map(|t| (t, h.claims.issued_at)));
+        let own = self.itineraries.iter().filter(|i| i.at <= plus(i.claims.expires_at, skew)).map(|i| (&i.claims.trip, i.claims.issued_at));
+        inline.chain(own).max_by(|(a, at), (b, bt)| (at, a.star, &a.cities).cmp(&(bt, b.star, &b.cities)))
     }
 }
 
@@ -82,44 +128,31 @@ pub struct Shown<'a> {
 pub fn evaluate<'a>(facts: &'a Facts, policy: Option<&Policy>, now: Time) -> (Vec<Reason>, Shown<'a>) {
     let skew = policy.map_or(Duration::seconds(DEFAULT_SKEW_SECONDS), Policy::skew);
     let mut out = Vec::new();
-    match &facts.health {
-        Some(h) => {
-            if h.issued_at > plus(now, skew) {
-                out.push(Reason::IssuedInFuture);
-            }
-            if now > plus(h.expires_at, skew) {
-                out.push(Reason::CodeExpired);
-            }
-            if let Some(p) = policy {
-                let age = (now - h.issued_at).num_seconds();
-                let max = i64::from(p.max_code_age_seconds);
-                if age > max {
-                    out.push(Reason::CodeTooOld { age_seconds: age, max_seconds: max });
-                }
-                if !p.allowed_colours.contains(&h.colour) {
-                    out.push(Reason::ColourNotAllowed { colour: h.colour });
-                }
-            }
-        }
-        None => out.push(Reason::HealthCodeMissing),
+    if facts.codes.is_empty() {
+        out.push(Reason::HealthCodeMissing);
     }
-    for r in &facts.reports {
-        if r.issued_at > plus(now, skew) {
-            out.push(Reason::IssuedInFuture);
+    // Each credential on its own, at the time it was scanned.
+    let max_age = policy.map(|p| i64::from(p.max_code_age_seconds));
+    for Seen { claims: h, at } in &facts.codes {
+        validity(h.issued_at, h.expires_at, *at, skew, Reason::CodeExpired, &mut out);
+        if let Some(max) = max_age.filter(|max| (*at - h.issued_at).num_seconds() > *max) {
+            out.push(Reason::CodeTooOld { age_seconds: (*at - h.issued_at).num_seconds(), max_seconds: max });
         }
-        if now > plus(r.expires_at, skew) {
-            out.push(Reason::ReportExpired);
+        if policy.is_some_and(|p| !p.allowed_colours.contains(&h.colour)) {
+            out.push(Reason::ColourNotAllowed { colour: h.colour });
         }
     }
-    for i in &facts.itineraries {
-        if i.issued_at > plus(now, skew) {
-            out.push(Reason::IssuedInFuture);
-        }
-        if now > plus(i.expires_at, skew) {
-            out.push(Reason::ItineraryExpired);
+    for Seen { claims: r, at } in &facts.reports {
+        validity(r.issued_at, r.expires_at, *at, skew, Reason::ReportExpired, &mut out);
+    }
+    // The itinerary card is dynamic like the health code: the same screenshot guard.
+    for Seen { claims: i, at } in &facts.itineraries {
+        validity(i.issued_at, i.expires_at, *at, skew, Reason::ItineraryExpired, &mut out);
+        if let Some(max) = max_age.filter(|max| (*at - i.issued_at).num_seconds() > *max) {
+            out.push(Reason::ItineraryTooOld { age_seconds: (*at - i.issued_at).num_seconds(), max_seconds: max });
         }
     }
-    let trip = facts.trip(now, skew);
+    let trip = facts.trip(skew);
     if let Some(rule) = policy.and_then(|p| p.itinerary.as_ref()) {
         itinerary_reasons(trip.map(|(t, _)| t), rule, &mut out);
     }
@@ -135,6 +168,17 @@ pub fn evaluate<'a>(facts: &'a Facts, policy: Option<&Policy>, now: Time) -> (Ve
     (out, shown)
 }
 
+/// A credential's own dates at the time `at` it was scanned: not issued in the future, not
+/// expired (each with the clock skew).
+fn validity(issued: Time, expires: Time, at: Time, skew: Duration, expired: Reason, out: &mut Vec<Reason>) {
+    if issued > plus(at, skew) {
+        out.push(Reason::IssuedInFuture);
+    }
+    if at > plus(expires, skew) {
+        out.push(expired);
+    }
+}
+
 /// The reasons about the latest result of `kind`; returns the result shown for it.
 fn test_reasons<'a>(
     facts: &'a Facts,
@@ -147,9 +191,9 @@ fn test_reasons<'a>(
     let basis = rule.map_or(TimeBasis::Report, |r| r.basis);
     let institution_only = rule.is_some_and(|r| r.institution_only);
     let nat = kind == TestKind::Nat;
-    let counted = facts.latest(kind, basis, institution_only, now, skew);
+    let counted = facts.latest(kind, basis, institution_only, skew);
     // A self-test the venue does not count is still shown, as such.
-    let shown = counted.or_else(|| facts.latest(kind, basis, false, now, skew)).map(|result| Chosen { result, basis });
+    let shown = counted.or_else(|| facts.latest(kind, basis, false, skew)).map(|result| Chosen { result, basis });
     let Some(t) = counted else {
         if rule.is_some() {
             out.push(match (nat, shown.is_some()) {

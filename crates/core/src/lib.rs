@@ -52,7 +52,7 @@ pub use envelope::{
     hex, message as signed_message, open as open_signed, open_capped, open_fields, open_payload, EnvelopeError, Fields, Payload,
     FORMAT as SIGNED_FORMAT, MAX_FILE_LEN,
 };
-pub use evaluate::{evaluate, Facts, DEFAULT_SKEW_SECONDS};
+pub use evaluate::{evaluate, Facts, Seen, DEFAULT_SKEW_SECONDS};
 pub use foreign::{ForeignContext, ForeignParts};
 pub use keys::{kid, verify as verify_signature, verify_raw, KID_LEN};
 pub use labels::{

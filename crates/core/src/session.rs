@@ -8,7 +8,7 @@ use chrono::Duration;
 
 use crate::card::{Card, ChannelView, Source};
 use crate::claims::Claims;
-use crate::evaluate::{evaluate, Facts};
+use crate::evaluate::{evaluate, Facts, Seen};
 use crate::policy::{PolicySet, VenueKey};
 use crate::revocation::{Revocations, Status};
 use crate::signed::SignedContent;
@@ -43,23 +43,63 @@ pub struct Scan {
 }
 
 /// Short-lived memory of the current holder. Held in memory only; forgotten after the
-/// merge window or on [`Session::clear`].
+/// merge window or on [`Session::clear`]. The rules: docs/format.md, section 3, "Session".
 #[derive(Debug, Default)]
 pub struct Session {
     current: Option<Entry>,
     last_text: Option<(u64, Time)>,
+    /// The last refused credential whose holder cannot be known (it did not verify), and when:
+    /// it joins the holder whose credential is scanned next within the window.
+    refused: Option<(Reason, Time)>,
+}
+
+/// What binds credentials to one holder. The session compares holders only through
+/// [`holder_of`], so a change to the binding is a change there.
+type HolderKey = [u8; 16];
+
+fn holder_of(claims: &Claims) -> HolderKey {
+    claims.holder().id_hash
 }
 
 #[derive(Debug)]
 struct Entry {
-    id_hash: [u8; 16],
+    holder: HolderKey,
     facts: Facts,
     sources: Vec<Source>,
-    /// The channel that issued the health code held in `facts`.
-    channel: Option<ChannelView>,
-    /// Hashes of the texts merged so far: a code still in view adds nothing twice.
-    texts: Vec<u64>,
+    /// The channel (issuer's trust-list entry) of each health code in `facts.codes`, in order.
+    channels: Vec<ChannelView>,
+    refusals: Vec<Refusal>,
+    /// The last scan of this holder: the window slides with it.
     at: Time,
+}
+
+/// A refusal kept on the holder's cards for the rest of the session.
+#[derive(Debug, PartialEq)]
+struct Refusal {
+    reason: Reason,
+    /// Verified as this holder's (revoked or suspected): stays on every card. Otherwise (a
+    /// credential that did not verify, whose holder is unknown) it stays only while no verified
+    /// health code is on the card.
+    of_holder: bool,
+}
+
+impl Entry {
+    fn new(holder: HolderKey, now: Time) -> Entry {
+        Entry { holder, facts: Facts::default(), sources: Vec::new(), channels: Vec::new(), refusals: Vec::new(), at: now }
+    }
+
+    fn refuse(&mut self, reason: Reason, of_holder: bool) {
+        let r = Refusal { reason, of_holder };
+        if !self.refusals.contains(&r) {
+            self.refusals.push(r);
+        }
+    }
+
+    /// The refusals this card carries.
+    fn refused(&self) -> impl Iterator<Item = Reason> + '_ {
+        let no_code = self.facts.codes.is_empty();
+        self.refusals.iter().filter(move |r| r.of_holder || no_code).map(|r| Reason::EarlierRefused { reason: Box::new(r.reason.clone()) })
+    }
 }
 
 impl Verifier {
@@ -105,32 +145,40 @@ impl Verifier {
             return Scan { card: Card::bare(reasons, self.venue.clone(), now), repeat, merged: false };
         };
         let (claims, issuer) = match verify(text, trust, now) {
-            Verification::Verified { claims, issuer } => match self.revocation.as_ref().map(|r| r.status(&issuer.kid, claims.uid())) {
-                // A revoked or suspect credential never joins the holder's merged facts.
-                Some(Status::Revoked) => {
-                    reasons.push(Reason::CredentialRevoked);
-                    return Scan { card: Card::bare(reasons, self.venue.clone(), now), repeat, merged: false };
-                }
-                Some(Status::Suspected) => return Scan { card: self.suspect_card(claims, &issuer, reasons, now), repeat, merged: false },
-                _ => (claims, issuer),
-            },
+            Verification::Verified { claims, issuer } => (claims, issuer),
             Verification::Rejected(r) => {
+                // Not one of ours at all (another QR code) is no refusal to keep.
+                if r != Reason::UnknownPrefix {
+                    session.refused = Some((r.clone(), now));
+                }
                 reasons.push(r);
                 return Scan { card: Card::bare(reasons, self.venue.clone(), now), repeat, merged: false };
             }
         };
-        let id_hash = claims.holder().id_hash;
-        let merged = session.current.as_ref().is_some_and(|e| e.id_hash == id_hash);
+        let holder = holder_of(&claims);
+        let merged = session.current.as_ref().is_some_and(|e| e.holder == holder);
         let entry = match session.current.take() {
-            Some(e) if e.id_hash == id_hash => e,
-            _ => Entry { id_hash, facts: Facts::default(), sources: Vec::new(), channel: None, texts: Vec::new(), at: now },
+            Some(e) if e.holder == holder => e,
+            _ => Entry::new(holder, now),
         };
         let entry = session.current.insert(Entry { at: now, ..entry });
-        // The same credential again (camera still on it, or shown twice) adds nothing new.
-        if !entry.texts.contains(&text_hash) {
-            entry.texts.push(text_hash);
-            add(&mut entry.facts, &mut entry.sources, &mut entry.channel, claims, &issuer);
+        if let Some((r, _)) = session.refused.take() {
+            entry.refuse(r, false);
         }
+        // A revoked or suspect credential never joins the holder's merged facts; its refusal does.
+        match self.revocation.as_ref().map(|r| r.status(&issuer.kid, claims.uid())) {
+            Some(Status::Revoked) => {
+                entry.refuse(Reason::CredentialRevoked, true);
+                reasons.push(Reason::CredentialRevoked);
+                return Scan { card: Card::bare(reasons, self.venue.clone(), now), repeat, merged: false };
+            }
+            Some(Status::Suspected) => {
+                entry.refuse(Reason::RevocationSuspected, true);
+                return Scan { card: self.suspect_card(claims, &issuer, reasons, now), repeat, merged: false };
+            }
+            _ => {}
+        }
+        add(&mut entry.facts, &mut entry.sources, &mut entry.channels, claims, &issuer, now);
         let policy = self.policies.as_ref().and_then(|p| p.select(&self.venue, now));
         if policy.is_none() {
             reasons.push(Reason::PolicyMissing);
@@ -141,8 +189,9 @@ impl Verifier {
         let clock_artefact = |r: &Reason| behind && matches!(r, Reason::IssuedInFuture | Reason::ResultInFuture);
         let (found, shown) = evaluate(&entry.facts, policy, now);
         reasons.extend(found.into_iter().filter(|r| !clock_artefact(r)));
+        reasons.extend(entry.refused());
         let mut card = Card::from_facts(&entry.facts, &shown, entry.sources.clone(), reasons, self.venue.clone(), now);
-        card.channel = entry.channel.clone();
+        card.channel = entry.facts.code_index().and_then(|i| entry.channels.get(i).cloned());
         card.demo = trust.demo;
         Scan { card, repeat, merged }
     }
@@ -152,37 +201,54 @@ impl Verifier {
     /// The card of a credential that hit the compact revocation filter: its own facts only
     /// (not merged), evaluated, at least check by hand.
     fn suspect_card(&self, claims: Claims, issuer: &IssuerKey, mut reasons: Vec<Reason>, now: Time) -> Card {
-        let (mut facts, mut sources, mut channel) = (Facts::default(), Vec::new(), None);
-        add(&mut facts, &mut sources, &mut channel, claims, issuer);
+        let (mut facts, mut sources, mut channels) = (Facts::default(), Vec::new(), Vec::new());
+        add(&mut facts, &mut sources, &mut channels, claims, issuer, now);
         let policy = self.policies.as_ref().and_then(|p| p.select(&self.venue, now));
         reasons.push(Reason::RevocationSuspected);
         let (found, shown) = evaluate(&facts, policy, now);
         reasons.extend(found);
         let mut card = Card::from_facts(&facts, &shown, sources, reasons, self.venue.clone(), now);
-        card.channel = channel;
+        card.channel = channels.pop();
         card.demo = self.trust.as_ref().is_some_and(|t| t.demo);
         card
     }
 }
 
-/// Adds a verified credential's facts and its source; a health code also sets the channel
-/// (its issuer's trust-list entry) that the card names.
-fn add(facts: &mut Facts, sources: &mut Vec<Source>, channel: &mut Option<ChannelView>, claims: Claims, issuer: &IssuerKey) {
+/// Adds a verified credential scanned at `now` with its source (a health code also with its
+/// channel, its issuer's trust-list entry). The same credential again (camera still on it, or
+/// shown twice) adds nothing but is judged at its latest showing.
+fn add(facts: &mut Facts, sources: &mut Vec<Source>, channels: &mut Vec<ChannelView>, claims: Claims, issuer: &IssuerKey, now: Time) {
     match claims {
         Claims::HealthCode(h) => {
-            sources.push(Source::HealthCode { region: h.region });
-            *channel = Some(ChannelView::of(issuer));
-            facts.health = Some(h);
+            let region = h.region;
+            if seen(&mut facts.codes, h, now) {
+                sources.push(Source::HealthCode { region });
+                channels.push(ChannelView::of(issuer));
+            }
         }
         Claims::TestReport(r) => {
-            sources.push(Source::TestReport { region: r.region });
-            facts.reports.push(r);
+            let region = r.region;
+            if seen(&mut facts.reports, r, now) {
+                sources.push(Source::TestReport { region });
+            }
         }
         Claims::Itinerary(i) => {
-            sources.push(Source::Itinerary { region: i.region });
-            facts.itineraries.push(i);
+            let region = i.region;
+            if seen(&mut facts.itineraries, i, now) {
+                sources.push(Source::Itinerary { region });
+            }
         }
     }
+}
+
+/// Marks `claims` as seen at `now`; true when it was not in `list` yet.
+fn seen<T: PartialEq>(list: &mut Vec<Seen<T>>, claims: T, now: Time) -> bool {
+    if let Some(s) = list.iter_mut().find(|s| s.claims == claims) {
+        s.at = now;
+        return false;
+    }
+    list.push(Seen { claims, at: now });
+    true
 }
 
 impl Session {
@@ -195,6 +261,9 @@ impl Session {
     pub fn expire(&mut self, now: Time) {
         if self.current.as_ref().is_some_and(|e| now - e.at > window()) {
             self.current = None;
+        }
+        if self.refused.as_ref().is_some_and(|(_, at)| now - *at > window()) {
+            self.refused = None;
         }
     }
 

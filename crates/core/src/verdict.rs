@@ -71,6 +71,11 @@ pub enum Reason {
     ItineraryMissing,
     /// The itinerary credential has expired (dynamic, like the health code).
     ItineraryExpired,
+    /// Screenshot guard on the itinerary credential (the health code's limit).
+    ItineraryTooOld {
+        age_seconds: i64,
+        max_seconds: i64,
+    },
     /// A star: a visited city had medium/high-risk areas. `action` is the venue's rule.
     ItineraryStar {
         cities: Vec<u32>,
@@ -82,6 +87,11 @@ pub enum Reason {
     CredentialRevoked,
     /// Hit in the compact revocation filter only: may be a false hit (about 1 in 65,536).
     RevocationSuspected,
+    /// A credential scanned earlier in this session was refused for `reason`: the refusal stays
+    /// on the holder's card (docs/format.md, "Session"). As severe as `reason`.
+    EarlierRefused {
+        reason: Box<Reason>,
+    },
     // An EU Digital COVID Certificate (HC1, issue 11; checks in `yima-dcc`).
     DccMalformed,
     DccUnknownSigner,
@@ -163,10 +173,12 @@ impl Reason {
             AntigenSelfTest => "antigen_self_test",
             ItineraryMissing => "itinerary_missing",
             ItineraryExpired => "itinerary_expired",
+            ItineraryTooOld { .. } => "itinerary_too_old",
             ItineraryStar { .. } => "itinerary_star",
             HealthCodeMissing => "health_code_missing",
             CredentialRevoked => "credential_revoked",
             RevocationSuspected => "revocation_suspected",
+            EarlierRefused { .. } => "earlier_refused",
             DccMalformed => "dcc_malformed",
             DccUnknownSigner => "dcc_unknown_signer",
             DccBadSignature => "dcc_bad_signature",
@@ -199,6 +211,7 @@ impl Reason {
             AllChecksPassed => Verdict::Pass,
             ItineraryStar { action: StarAction::Allow, .. } => Verdict::Pass,
             ItineraryStar { action: StarAction::Check, .. } => Verdict::Check,
+            EarlierRefused { reason } => reason.severity(),
             UnknownPrefix | HealthCodeMissing | ItineraryMissing | NoTrustData | TrustDataStale | ClockBehindTrustList | PolicyMissing
             | RevocationSuspected | RevocationDataStale | DccNoRule => Verdict::Check,
             _ => Verdict::Deny,
@@ -226,7 +239,7 @@ impl Reason {
             NatMissing | NatPositive | NatTooOld { .. } => CardRow::Nat,
             AntigenMissing | AntigenPositive | AntigenTooOld { .. } | AntigenSelfTest => CardRow::Antigen,
             ItineraryStar { action: StarAction::Allow, .. } => return None,
-            ItineraryStar { .. } | ItineraryMissing | ItineraryExpired => CardRow::Itinerary,
+            ItineraryStar { .. } | ItineraryMissing | ItineraryExpired | ItineraryTooOld { .. } => CardRow::Itinerary,
             DccTypeNotAccepted { .. }
             | DccTestPositive
             | DccTestTooOld { .. }
@@ -295,10 +308,12 @@ pub(crate) mod tests {
             AntigenSelfTest,
             ItineraryMissing,
             ItineraryExpired,
+            ItineraryTooOld { age_seconds: 121, max_seconds: 120 },
             ItineraryStar { cities: vec![310100], action: StarAction::Check },
             HealthCodeMissing,
             CredentialRevoked,
             RevocationSuspected,
+            EarlierRefused { reason: Box::new(BadSignature) },
             DccMalformed,
             DccUnknownSigner,
             DccBadSignature,
@@ -356,6 +371,6 @@ pub(crate) mod tests {
         for v in [Verdict::Pass, Verdict::Check, Verdict::Deny] {
             assert_eq!(serde_json::to_value(v).unwrap(), v.code());
         }
-        assert_eq!(all.len(), 50, "a reason was added: add it to one_of_each()");
+        assert_eq!(all.len(), 52, "a reason was added: add it to one_of_each()");
     }
 }

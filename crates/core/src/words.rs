@@ -151,6 +151,9 @@ fn zh(r: &Reason) -> String {
         AntigenSelfTest => "抗原结果为自测上传，本场所仅认可检测机构的结果",
         ItineraryMissing => "本场所须出示 14\u{a0}天行程卡",
         ItineraryExpired => "行程卡已过期，请刷新后重新出示",
+        ItineraryTooOld { age_seconds, max_seconds } => {
+            return format!("行程卡生成于 {age_seconds}{NBSP}秒前（上限 {max_seconds}{NBSP}秒），疑似截图")
+        }
         ItineraryStar { cities, action } => {
             let allowed = if *action == StarAction::Allow { "（本场所不限制）" } else { "" };
             return format!("14{NBSP}天内到过中高风险地区所在城市：{}{allowed}", crate::city::names(cities, Lang::Zh));
@@ -158,6 +161,7 @@ fn zh(r: &Reason) -> String {
         HealthCodeMissing => "仅有检测报告：请同时出示健康码",
         CredentialRevoked => "此凭证已被签发方撤销",
         RevocationSuspected => "撤销名单疑似包含此凭证（约 6.5 万分之一的正常凭证也会命中），请人工核验",
+        EarlierRefused { reason } => return format!("刚才扫描的凭证未通过：{}", zh(reason)),
         DccMalformed => "欧盟数字新冠证书内容损坏或格式错误",
         DccUnknownSigner => "证书签发方不在信任列表中",
         DccBadSignature => "证书签名无效：内容被篡改或伪造",
@@ -221,6 +225,9 @@ fn en(r: &Reason) -> String {
         AntigenSelfTest => "The antigen result is a self-test upload: this venue accepts only institution tests",
         ItineraryMissing => "This venue requires the 14\u{2011}day itinerary card",
         ItineraryExpired => "Itinerary card expired: refresh it and show again",
+        ItineraryTooOld { age_seconds, max_seconds } => {
+            return format!("Itinerary card generated {age_seconds}{NBSP}s ago (limit {max_seconds}{NBSP}s): possibly a screenshot")
+        }
         ItineraryStar { cities, action } => {
             let allowed = if *action == StarAction::Allow { " (not restricted here)" } else { "" };
             return format!(
@@ -231,6 +238,7 @@ fn en(r: &Reason) -> String {
         HealthCodeMissing => "Test report only: ask for the health code too",
         CredentialRevoked => "This credential has been revoked by its issuer",
         RevocationSuspected => "This credential may be on the revocation list (about 1 in 65,536 valid ones also match): check by hand",
+        EarlierRefused { reason } => return format!("A credential scanned just before was refused: {}", en(reason)),
         DccMalformed => "EU COVID certificate is damaged or malformed",
         DccUnknownSigner => "The certificate's signer is not in the trust list",
         DccBadSignature => "Invalid certificate signature: altered or forged",

@@ -145,3 +145,25 @@ fn regional_policy_overrides_the_national_one() {
     v.venue.region = 440300; // Shenzhen, Guangdong: mall 72 h
     assert_eq!(v.scan(&mut yima_core::Session::default(), &qr, now()).card.verdict, Verdict::Pass);
 }
+
+#[test]
+fn itinerary_screenshot_guard_to_the_second() {
+    // Issue 22, row 5: the itinerary card is dynamic like the health code, with the same limit.
+    let it = sample("itinerary_clean", now()); // issued now-5 s, expires now+175 s
+    let too_old = |at| scan_once("metro", &it, at).card.reasons.into_iter().find(|r| matches!(r, Reason::ItineraryTooOld { .. }));
+    assert_eq!(too_old(now() + Duration::seconds(115)), None); // age 120 s
+    assert_eq!(too_old(now() + Duration::seconds(116)), Some(Reason::ItineraryTooOld { age_seconds: 121, max_seconds: 120 }));
+    // Not expired, issued 121 s, 1 h or 1 day ago: denied even where the itinerary is optional.
+    for age in [Duration::seconds(121), Duration::hours(1), Duration::days(1)] {
+        let mut i = demo::itinerary(now(), false);
+        i.issued_at = now() - age;
+        i.expires_at = now() + Duration::hours(1);
+        let v = verifier("metro", now());
+        let mut session = yima_core::Session::default();
+        v.scan(&mut session, &sample("green_nat_20h", now()), now());
+        let card = v.scan(&mut session, &issue(&Claims::Itinerary(i), &demo::key("it-national")), now()).card;
+        assert_eq!(card.verdict, Verdict::Deny, "{age}: {:?}", card.reasons);
+        let max_seconds = 120;
+        assert_eq!(card.reasons, vec![Reason::ItineraryTooOld { age_seconds: age.num_seconds(), max_seconds }]);
+    }
+}

@@ -14,6 +14,7 @@ mod foreign;
 mod format_doc;
 mod revocation;
 mod samples;
+mod session;
 mod signed_formats;
 mod tampering;
 mod threats;

@@ -115,7 +115,10 @@ fn a_hit_in_the_16_bit_filter_asks_for_a_check_and_is_not_merged() {
     assert_eq!(card.verdict, Verdict::Check);
     assert!(card.reasons.contains(&Reason::RevocationSuspected));
     assert!(card.holder.is_some(), "the staff see whom to check");
-    assert!(!session.holds_holder(), "a suspect credential does not join the merged card");
+    // Its facts never join the holder's merged card; its doubt stays on it (docs/format.md, "Session").
+    let next = v.scan(&mut session, &sample("paper_report_anhui", now()), now()).card;
+    assert_eq!(next.sources.len(), 1, "a suspect credential does not join the merged card");
+    assert!(next.reasons.contains(&Reason::EarlierRefused { reason: Box::new(Reason::RevocationSuspected) }), "{:?}", next.reasons);
     // a red suspect code is still denied
     let mut red = demo::health_code(now(), Colour::Red, None);
     red.uid = Some(uid);

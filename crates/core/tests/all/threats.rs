@@ -159,12 +159,12 @@ fn claims_breaking_a_format_rule_are_malformed_though_validly_signed() {
 #[test]
 fn an_antigen_in_the_nat_slot_never_counts_as_a_nat() {
     // Facts built without the reader (say, by a future channel) are judged by kind, not slot.
-    use yima_core::{evaluate, Facts, TestKind};
+    use yima_core::{evaluate, Facts, Seen, TestKind};
     let mut h = demo::health_code(now(), Colour::Green, None);
     let mut antigen = demo::paper_report(now(), 2).result;
     antigen.kind = TestKind::Antigen;
     h.nat = Some(antigen);
-    let facts = Facts { health: Some(h), ..Facts::default() };
+    let facts = Facts { codes: vec![Seen { claims: h, at: now() }], ..Facts::default() };
     let policies = demo::policies(now());
     let metro = policies.policies.iter().find(|p| p.venue == "metro" && p.region == 0).unwrap();
     let (reasons, shown) = evaluate(&facts, Some(metro), now());

@@ -425,6 +425,38 @@ fn verify_reads_stdin_and_files_and_fails_only_on_unusable_input() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("keys.json does not verify against the root"));
 }
 
+#[test]
+fn verify_merges_several_texts_by_the_session_rules_in_either_order() {
+    // Issue 22, row 4: a positive NAT 10 h old on one health code, a negative 20 h old on another.
+    let at = "2026-11-23T10:00:00Z";
+    let now: yima_core::Time = at.parse().unwrap();
+    let nat = |outcome, hours| yima_core::TestResult {
+        kind: yima_core::TestKind::Nat,
+        outcome,
+        sampled_at: now - chrono::Duration::hours(hours + 6),
+        reported_at: now - chrono::Duration::hours(hours),
+        institution: "lab".into(),
+        institution_region: 310000,
+        provenance: Default::default(),
+    };
+    let code = |t, label| {
+        let h = demo::health_code(now, yima_core::Colour::Green, Some(t));
+        yima_issue::issue(&yima_core::Claims::HealthCode(h), &demo::key(label))
+    };
+    let positive = code(nat(yima_core::TestOutcome::Positive, 10), "hc-310000");
+    let negative = code(nat(yima_core::TestOutcome::Negative, 20), "hc-national");
+    for texts in [[&positive, &negative], [&negative, &positive]] {
+        let out: serde_json::Value = serde_json::from_str(&issuer(&["verify", "--json", "--at", at, texts[0], texts[1]])).unwrap();
+        assert_eq!((&out["verdict"], &out["reasons"][0]["code"], &out["merged"]), (&"deny".into(), &"nat_positive".into(), &true.into()));
+    }
+    // A refused code is not forgotten when a paper report follows.
+    let samples = demo::samples(now);
+    let qr = |id: &str| samples.iter().find(|s| s.id == id).unwrap().qr.clone();
+    let out = issuer(&["verify", "--json", "--at", at, &qr("tampered_signature"), &qr("paper_report_anhui")]);
+    let out: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((&out["verdict"], &out["reasons"][0]["code"]), (&"deny".into(), &"earlier_refused".into()), "{out}");
+}
+
 // A refused argument is one line on stderr and exit code 1, never a backtrace (issue 22).
 #[test]
 fn errors_are_one_line_without_a_backtrace() {
