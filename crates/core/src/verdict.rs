@@ -129,6 +129,9 @@ pub enum Reason {
     PolicyMissing,
     /// The revocation data is older than its signed maximum age.
     RevocationDataStale,
+    /// The venue's policy requires revocation data and none usable is held (never fetched, refused
+    /// or dropped as corrupt, or older than the policy allows): a revoked credential could pass.
+    RevocationDataMissing,
     /// Every requirement of the venue's policy is met.
     AllChecksPassed,
 }
@@ -188,6 +191,7 @@ impl Reason {
             ClockBehindTrustList => "clock_behind_trust_list",
             PolicyMissing => "policy_missing",
             RevocationDataStale => "revocation_data_stale",
+            RevocationDataMissing => "revocation_data_missing",
             AllChecksPassed => "all_checks_passed",
         }
     }
@@ -199,8 +203,17 @@ impl Reason {
             AllChecksPassed => Verdict::Pass,
             ItineraryStar { action: StarAction::Allow, .. } => Verdict::Pass,
             ItineraryStar { action: StarAction::Check, .. } => Verdict::Check,
-            UnknownPrefix | HealthCodeMissing | ItineraryMissing | NoTrustData | TrustDataStale | ClockBehindTrustList | PolicyMissing
-            | RevocationSuspected | RevocationDataStale | DccNoRule => Verdict::Check,
+            UnknownPrefix
+            | HealthCodeMissing
+            | ItineraryMissing
+            | NoTrustData
+            | TrustDataStale
+            | ClockBehindTrustList
+            | PolicyMissing
+            | RevocationSuspected
+            | RevocationDataStale
+            | RevocationDataMissing
+            | DccNoRule => Verdict::Check,
             _ => Verdict::Deny,
         }
     }
@@ -320,6 +333,7 @@ pub(crate) mod tests {
             ClockBehindTrustList,
             PolicyMissing,
             RevocationDataStale,
+            RevocationDataMissing,
             AllChecksPassed,
         ]
     }
@@ -356,6 +370,6 @@ pub(crate) mod tests {
         for v in [Verdict::Pass, Verdict::Check, Verdict::Deny] {
             assert_eq!(serde_json::to_value(v).unwrap(), v.code());
         }
-        assert_eq!(all.len(), 50, "a reason was added: add it to one_of_each()");
+        assert_eq!(all.len(), 51, "a reason was added: add it to one_of_each()");
     }
 }
