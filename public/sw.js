@@ -57,6 +57,27 @@ async function networkFirst(request, cacheName, fallbackKey, keep = () => true) 
   }
 }
 
+// Endpoint files: the network's answer when it starts within NETWORK_TIMEOUT_MS, passed on as it
+// streams (a whole 200 is kept meanwhile; a 206 part of a resumed download is not), else the kept
+// copy, marked
+// `X-Yima-From-Cache: 1` (its own Date header says when it was fetched): the app counts it as a
+// failed sync that used the device's copy, never as a fresh one (issue 21 C).
+async function endpointFirst(event) {
+  const request = event.request;
+  const cache = await caches.open(DATA_CACHE);
+  try {
+    const response = await withTimeout(fetch(request), NETWORK_TIMEOUT_MS);
+    if (response.status === 200) event.waitUntil(cache.put(request, response.clone()).catch(() => {}));
+    return response;
+  } catch (e) {
+    const cached = await cache.match(request);
+    if (!cached) throw e;
+    const headers = new Headers(cached.headers);
+    headers.set('X-Yima-From-Cache', '1');
+    return new Response(cached.body, { status: cached.status, statusText: cached.statusText, headers });
+  }
+}
+
 async function cacheFirst(request) {
   const cached = await caches.match(request);
   if (cached) return cached;
@@ -75,7 +96,7 @@ self.addEventListener('fetch', (event) => {
     const html = (r) => (r.headers.get('content-type') || '').startsWith('text/html');
     event.respondWith(networkFirst(req, APP_CACHE, 'index.html', html));
   } else if (path.startsWith('endpoint/')) {
-    event.respondWith(networkFirst(req, DATA_CACHE));
+    event.respondWith(endpointFirst(event));
   } else if (req.mode === 'navigate') {
     // Another file of this origin opened as a page (robots.txt, an endpoint file): the
     // network's answer, never stored, so it can never stand in for the app offline.

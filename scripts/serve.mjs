@@ -8,6 +8,9 @@
 //   Last-Modified, so an unchanged file costs a 304 and no body bytes.
 // - Endpoint files carry `Access-Control-Allow-Origin: *` (they are public, signed data).
 // - An unknown path is a 404, never index.html (so /robots.txt is the real file).
+// - Ranges (one `bytes=N-` or `bytes=N-M`), so a cut-off download resumes: a Range request is
+//   served unencoded (206 + Content-Range; `Accept-Ranges: bytes` on unencoded answers), a
+//   stale `If-Range` (ETag or date) gets the whole file, an unsatisfiable range a 416.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -86,7 +89,9 @@ function serveFile(base, onDone) {
     }
     let original = null;
     try { original = await stat(file); } catch { /* only a precompressed copy, or nothing */ }
-    for (const [suffix, encoding] of variants(req.headers['accept-encoding'])) {
+    // A range is of the unencoded file (a resumed download counts decoded bytes).
+    const ranged = req.method === 'GET' && typeof req.headers.range === 'string';
+    for (const [suffix, encoding] of ranged ? [['', null]] : variants(req.headers['accept-encoding'])) {
       let info, data;
       try {
         info = await stat(file + suffix);
@@ -105,6 +110,7 @@ function serveFile(base, onDone) {
         vary: 'Accept-Encoding',
       };
       if (encoding) headers['content-encoding'] = encoding;
+      else headers['accept-ranges'] = 'bytes';
       if (rel.startsWith('endpoint/')) headers['access-control-allow-origin'] = '*';
       const inm = req.headers['if-none-match'];
       const ims = Date.parse(req.headers['if-modified-since'] || '');
@@ -114,11 +120,39 @@ function serveFile(base, onDone) {
         delete headers['content-type'];
         return finish(304, headers, null);
       }
+      const part = ranged ? range(req.headers.range, req.headers['if-range'], etag, info, data.length) : null;
+      if (part === 'unsatisfiable') {
+        return finish(416, { 'content-range': `bytes */${data.length}`, 'content-type': 'text/plain' }, Buffer.from(''));
+      }
+      if (part) {
+        const [start, end] = part;
+        headers['content-range'] = `bytes ${start}-${end}/${data.length}`;
+        headers['content-length'] = String(end - start + 1);
+        return finish(206, headers, data.subarray(start, end + 1));
+      }
       headers['content-length'] = String(data.length);
       return finish(200, headers, data);
     }
     return finish(404, { 'content-type': 'text/plain; charset=utf-8' }, Buffer.from('not found'));
   };
+}
+
+/// The [start, end] (inclusive) of a single `bytes=` range of a `size`-byte file, 'unsatisfiable',
+/// or null: no range, several, a malformed one, or a stale If-Range (the whole file is sent).
+function range(header, ifRange, etag, info, size) {
+  if (ifRange && ifRange !== etag && Date.parse(ifRange) !== Math.floor(info.mtimeMs / 1000) * 1000) return null;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  let start, end;
+  if (m[1] === '') {
+    start = Math.max(0, size - Number(m[2]));
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  if (start >= size || start > end) return 'unsatisfiable';
+  return [start, end];
 }
 
 /// Serves `root` on host:port (0: any free port). Resolves to {url, server, close()}.

@@ -28,9 +28,11 @@ pub fn App() -> impl IntoView {
         notice: RwSignal::new(notice),
         update_ready: RwSignal::new(false),
         offline_ok: RwSignal::new(true),
+        download: RwSignal::new(None),
     };
     provide_context(state);
     state.refresh_trust();
+    state.keep_in_sync();
     crate::feedback::warm_up();
     crate::offline::watch(state.update_ready, state.offline_ok);
     Effect::new(move |_| {

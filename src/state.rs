@@ -2,6 +2,7 @@
 //! Screens import this module, never `app` (which imports the screens).
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 use yima_core::Lang;
 use yima_core::{Card, Session, VenueKey};
 
@@ -43,6 +44,8 @@ pub struct AppState {
     pub update_ready: RwSignal<bool>,
     /// This page can work offline (false: no service worker here, e.g. iOS in-app webviews).
     pub offline_ok: RwSignal<bool>,
+    /// A full revocation list on its way: (bytes received, bytes in all; 0 when unknown).
+    pub download: RwSignal<Option<(f64, f64)>>,
 }
 
 impl AppState {
@@ -54,13 +57,47 @@ impl AppState {
         self.prefs.with(|p| VenueKey { venue: p.venue.clone(), region: p.region })
     }
 
-    /// Fetches the endpoint files in the background.
+    /// Fetches the endpoint files in the background (not while a sync runs).
     pub fn refresh_trust(self) {
         let current = self.trust.get_untracked();
+        if current.sync == trust_store::Sync::Running {
+            return;
+        }
         self.trust.update(|t| t.sync = trust_store::Sync::Running);
+        let download = self.download;
+        let progress = Closure::<dyn Fn(f64, f64)>::new(move |got, total| download.set(Some((got, total))));
         leptos::task::spawn_local(async move {
-            let next = trust_store::sync(current, clock::now()).await;
+            let next = trust_store::sync(current, clock::now(), progress.as_ref()).await;
+            drop(progress);
+            download.set(None);
             self.trust.set(next);
         });
     }
+
+    /// Syncs again every [`SYNC_EVERY_MS`] while the page is visible, and whenever it becomes
+    /// visible again (a kiosk left on all day, a phone woken up), where the browser says so.
+    pub fn keep_in_sync(self) {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let visible = move || web_sys::window().and_then(|w| w.document()).is_none_or(|d| !d.hidden());
+        if crate::web_api::member(doc.as_ref(), "hidden").is_some() {
+            let on_visible = Closure::<dyn Fn()>::new(move || {
+                if visible() {
+                    self.refresh_trust();
+                }
+            });
+            let _ = doc.add_event_listener_with_callback("visibilitychange", on_visible.as_ref().unchecked_ref());
+            on_visible.forget(); // lives as long as the page
+        }
+        let _ = set_interval_with_handle(
+            move || {
+                if visible() {
+                    self.refresh_trust();
+                }
+            },
+            std::time::Duration::from_millis(SYNC_EVERY_MS),
+        );
+    }
 }
+
+/// How often an open page syncs with the endpoint.
+pub const SYNC_EVERY_MS: u64 = 10 * 60 * 1000;

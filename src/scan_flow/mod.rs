@@ -58,13 +58,11 @@ pub fn handle_text(state: AppState, text: &str, started_ms: Option<f64>) -> bool
         foreign::scan(state, text, started_ms);
         return false;
     }
-    let verifier = state.trust.with_untracked(|t| Verifier {
-        trust: t.trust.clone(),
-        policies: t.policies.clone(),
-        venue: state.venue(),
-        revocation: t.revocation.clone(),
+    let (verifier, now) = state.trust.with_untracked(|t| {
+        let v = Verifier { trust: t.trust.clone(), policies: t.policies.clone(), venue: state.venue(), revocation: t.revocation.clone() };
+        (v, t.now(clock::now()))
     });
-    let scan = state.session.try_update_value(|s| verifier.scan(s, &text, clock::now()));
+    let scan = state.session.try_update_value(|s| verifier.scan(s, &text, now));
     let Some(scan) = scan else { return false };
     clock::mark("yima-verified");
     let showing_same = state.card.with_untracked(|c| c.is_some()) && scan.repeat;
@@ -72,7 +70,7 @@ pub fn handle_text(state: AppState, text: &str, started_ms: Option<f64>) -> bool
         // Same code shown again while its card is open: refresh silently.
         state.card.update(|c| {
             if let Some(c) = c {
-                c.card = scan.card;
+                c.card = demo_marked(scan.card);
                 c.merged |= scan.merged
             }
         });
@@ -82,8 +80,15 @@ pub fn handle_text(state: AppState, text: &str, started_ms: Option<f64>) -> bool
     true
 }
 
+/// A card as a demo build shows it: always marked DEMO, whatever the signed files say (the demo
+/// root key is public, so anyone can sign `demo: false` with it). Production builds: unchanged.
+pub(crate) fn demo_marked(card: Card) -> Card {
+    Card { demo: card.demo || crate::trust_store::is_demo_build(), ..card }
+}
+
 /// Shows a new card and announces it: sound, vibration, counters, embedder, timings, auto-close.
 fn show(state: AppState, card: Card, merged: bool, started_ms: Option<f64>) {
+    let card = demo_marked(card);
     let verdict = card.verdict;
     // Page-wide, so a closed card's pending auto-close can never match a later card.
     let serial = NEXT_SERIAL.fetch_add(1, Ordering::Relaxed);

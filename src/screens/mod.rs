@@ -6,3 +6,4 @@ pub mod demo;
 pub mod scan;
 pub mod settings;
 pub mod status;
+mod status_notes;

@@ -1,5 +1,6 @@
-//! The strip over the scan view: venue, region, trust-data age, today's counters, and
-//! banners for stale data, a clock that is behind, missing storage and sync problems.
+//! The strip over the scan view: venue, region, trust-data age, how long ago the endpoint was
+//! last reached, today's counters, and banners for stale or missing data, a clock that is
+//! behind, storage problems, sync problems and a revocation list on its way.
 
 use leptos::prelude::*;
 use yima_core::Reason;
@@ -46,20 +47,43 @@ pub fn StatusStrip() -> impl IntoView {
             None => tr(lang(), "无信任数据", "No trust data").into(),
         })
     };
+    // Ages on the strip move on by themselves (every 30 s), not only when the data changes.
+    let tick = RwSignal::new(0u32);
+    if let Ok(h) = set_interval_with_handle(move || tick.update(|n| *n = n.wrapping_add(1)), std::time::Duration::from_secs(30)) {
+        on_cleanup(move || h.clear());
+    }
+    let reached = move || {
+        tick.track();
+        let l = lang();
+        let (at, failed) = state.trust.with(|t| (t.reached, matches!(t.sync, Sync::Failed { .. })));
+        let text = match at {
+            Some(at) => format!("{}{}", tr(l, "上次连上服务器：", "Endpoint reached "), ago((clock::now() - at).num_seconds(), l)),
+            None => tr(l, "尚未连上服务器", "Endpoint not reached yet").into(),
+        };
+        (text, failed || at.is_none())
+    };
     let banners = move || {
         let l = lang();
         let (reasons, sync, storage_ok, discarded) = state.trust.with(|t| {
             let v =
                 Verifier { trust: t.trust.clone(), policies: t.policies.clone(), venue: state.venue(), revocation: t.revocation.clone() };
-            (v.status_reasons(clock::now()), t.sync.clone(), t.storage_ok, t.discarded_corrupt)
+            (v.status_reasons(t.now(clock::now())), t.sync.clone(), t.storage_ok, t.discarded_corrupt)
         });
         let mut out: Vec<(&'static str, String)> = reasons
             .iter()
             .filter(|r| {
-                matches!(r, Reason::TrustDataStale | Reason::ClockBehindTrustList | Reason::NoTrustData | Reason::RevocationDataStale)
+                matches!(
+                    r,
+                    Reason::TrustDataStale
+                        | Reason::ClockBehindTrustList
+                        | Reason::NoTrustData
+                        | Reason::RevocationDataStale
+                        | Reason::RevocationDataMissing
+                )
             })
             .map(|r| ("warn", reason_text(r, l)))
             .collect();
+        out.extend(super::status_notes::notes(state, l));
         if !storage_ok {
             out.push((
                 "info",
@@ -95,6 +119,7 @@ pub fn StatusStrip() -> impl IntoView {
             <span class="venue" data-testid="venue">{move || venue_name(state)}</span>
             <span>{move || region_name(state.prefs.with(|p| p.region), lang())}</span>
             <span data-testid="trust-age">{trust_age}</span>
+            <span data-testid="reached" class:stale=move || reached().1>{move || reached().0}</span>
             <span class="counters" data-testid="counters">
                 <b class="c-pass"><span aria-hidden="true">"✔ "</span><span class="sr-only">{move || tr(lang(), "通过", "passed")}</span>{move || state.counters.with(|c| c.pass)}</b>
                 <b class="c-deny"><span aria-hidden="true">"✖ "</span><span class="sr-only">{move || tr(lang(), "不通过", "denied")}</span>{move || state.counters.with(|c| c.deny)}</b>
@@ -102,8 +127,8 @@ pub fn StatusStrip() -> impl IntoView {
             </span>
         </div>
         {move || banners().into_iter().map(|(kind, text)| view! {
-            <p class=format!("banner {}", if kind == "offline" { "info" } else { kind })
-                data-testid=if kind == "offline" { "offline-note" } else { "banner" }>{text}</p>
+            <p class=format!("banner {}", if matches!(kind, "offline" | "download") { "info" } else { kind })
+                data-testid=match kind { "offline" => "offline-note", "download" => "download", _ => "banner" }>{text}</p>
         }).collect_view()}
     }
 }

@@ -3,6 +3,8 @@
 //! in localStorage, never replaced by a lower sequence number. The revocation files: see
 //! [`revocation`].
 
+mod notes;
+pub use notes::NOT_REACHED;
 mod revocation;
 
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
@@ -23,6 +25,7 @@ pub const ENDPOINT: &str = match option_env!("YIMA_ENDPOINT") {
 };
 /// Base64 of the pinned root public key; the demo root when unset.
 const ROOT_KEY_B64: Option<&str> = option_env!("YIMA_ROOT_KEY");
+/// A GET is abandoned when no byte has come for this long (a stall, not a whole-body limit).
 pub(crate) const FETCH_TIMEOUT_MS: u32 = 8000;
 
 /// The public demo root key (yima-issue's `demo::root_key()`, derived from the published demo
@@ -104,6 +107,24 @@ pub struct TrustState {
     pub storage_ok: bool,
     /// A stored copy failed verification at load and was discarded.
     pub discarded_corrupt: bool,
+    /// A stored copy was older than the highest sequence accepted before (its newer copy could not
+    /// be written): not used.
+    pub stored_outdated: bool,
+    /// A verified file could not be written to storage (full, refused): the newer copy stays in
+    /// use in memory, and the next start fetches it again.
+    pub write_failed: bool,
+    /// When the endpoint last answered (device time); `None`: never, or only cached copies.
+    pub reached: Option<Time>,
+    /// The latest HTTP `Date` the endpoint sent: a floor for the device clock.
+    pub date_floor: Option<Time>,
+}
+
+impl TrustState {
+    /// The device clock, never earlier than the endpoint's latest HTTP `Date` (the signed files'
+    /// times are the core's floor: `Verifier::effective_now`).
+    pub fn now(&self, device: Time) -> Time {
+        self.date_floor.map_or(device, |d| device.max(d))
+    }
 }
 
 /// The highest sequence ever accepted for a file kind (survives a discarded copy).
@@ -111,14 +132,16 @@ fn high_water<T: Stored>() -> u64 {
     storage::get(T::SEQ_KEY).and_then(|s| s.parse().ok()).unwrap_or(0)
 }
 
-/// Loads a stored copy; a copy that no longer verifies is removed. Returns (copy, corrupt?).
-fn load_one<T: Stored>(roots: &[VerifyingKey]) -> (Option<T>, bool) {
-    let Some(text) = storage::get(T::STORE_KEY) else { return (None, false) };
+/// Loads a stored copy; a copy that no longer verifies is removed, one older than the highest
+/// sequence accepted is not used. Returns (copy, corrupt?, outdated?).
+fn load_one<T: Stored>(roots: &[VerifyingKey]) -> (Option<T>, bool, bool) {
+    let Some(text) = storage::get(T::STORE_KEY) else { return (None, false, false) };
     match T::open(text.as_bytes(), roots) {
-        Ok(v) => (Some(v), false),
+        Ok(v) if v.sequence() < high_water::<T>() => (None, false, true),
+        Ok(v) => (Some(v), false, false),
         Err(_) => {
             storage::remove(T::STORE_KEY);
-            (None, true)
+            (None, true, false)
         }
     }
 }
@@ -126,10 +149,22 @@ fn load_one<T: Stored>(roots: &[VerifyingKey]) -> (Option<T>, bool) {
 /// The state at start-up, from storage only.
 pub fn load_stored() -> TrustState {
     let roots = roots();
-    let (trust, c1) = load_one::<TrustList>(&roots);
-    let (policies, c2) = load_one::<PolicySet>(&roots);
-    let (revocation, c3) = revocation::load(&roots);
-    TrustState { trust, policies, revocation, sync: Sync::Never, storage_ok: storage::available(), discarded_corrupt: c1 || c2 || c3 }
+    let (trust, c1, o1) = load_one::<TrustList>(&roots);
+    let (policies, c2, o2) = load_one::<PolicySet>(&roots);
+    let (revocation, c3, o3) = revocation::load(&roots);
+    let reached = notes::load_reached();
+    TrustState {
+        trust,
+        policies,
+        revocation,
+        sync: Sync::Never,
+        storage_ok: storage::available(),
+        discarded_corrupt: c1 || c2 || c3,
+        stored_outdated: o1 || o2 || o3,
+        write_failed: false,
+        reached,
+        date_floor: None,
+    }
 }
 
 /// Verifies fetched bytes and checks them against what is held; stores them when accepted.
@@ -139,32 +174,36 @@ pub fn accept<T: Stored>(text: &str, current: Option<&T>, roots: &[VerifyingKey]
     if new.sequence() < have {
         return Err(format!("{}: {}", T::FILE, Rollback { have, got: new.sequence() }));
     }
-    storage::set(T::STORE_KEY, text);
-    storage::set(T::SEQ_KEY, &new.sequence().to_string());
+    // The mark first: if the text cannot be written, the older stored copy is not used next time.
+    notes::wrote(storage::set(T::SEQ_KEY, &new.sequence().to_string()));
+    notes::wrote(storage::set(T::STORE_KEY, text));
     Ok(new)
 }
 
 #[wasm_bindgen(module = "/src/trust_store/fetch.js")]
 extern "C" {
-    /// GET with a timeout and a size cap: the text, `null` when larger than `cap` bytes, or a
-    /// rejection with a short human-readable cause.
+    /// GET with a stall timeout and a size cap: `{text, cached, date}`, `null` when larger than
+    /// `cap` bytes, or a rejection with a short human-readable cause. `on_progress(received,
+    /// total)` follows the body (a function, or undefined).
     #[wasm_bindgen(catch, js_name = fetchCapped)]
-    fn fetch_capped_js(url: &str, cap: u32, timeout_ms: u32) -> Result<Promise, JsValue>;
+    fn fetch_capped_js(url: &str, cap: u32, stall_ms: u32, on_progress: &JsValue) -> Result<Promise, JsValue>;
 }
 
 /// `fetchCapped`; a glue failure is a rejected fetch.
-pub(crate) fn fetch_capped(url: &str, cap: u32, timeout_ms: u32) -> Promise {
-    fetch_capped_js(url, cap, timeout_ms).unwrap_or_else(|e| Promise::reject(&e))
+pub(crate) fn fetch_capped(url: &str, cap: u32, stall_ms: u32, on_progress: &JsValue) -> Promise {
+    fetch_capped_js(url, cap, stall_ms, on_progress).unwrap_or_else(|e| Promise::reject(&e))
 }
 
 /// Starts the GET of one endpoint file (it runs while the caller awaits others).
 fn start_fetch<T: Stored>() -> Promise {
-    fetch_capped(&format!("{ENDPOINT}{}", T::FILE), MAX_FILE_LEN as u32, FETCH_TIMEOUT_MS)
+    fetch_capped(&format!("{ENDPOINT}{}", T::FILE), MAX_FILE_LEN as u32, FETCH_TIMEOUT_MS, &JsValue::UNDEFINED)
 }
 
 /// Outcome of fetching one endpoint file.
 pub(crate) enum Fetched<T = String> {
     Text(T),
+    /// The service worker's kept copy (public/sw.js): the endpoint was not reached.
+    Cached(T),
     /// Larger than its cap: refused unread.
     TooLarge,
     /// Network error or timeout, with the cause.
@@ -175,6 +214,7 @@ pub(crate) enum Fetched<T = String> {
 pub(crate) async fn fetched(fetch: Promise) -> Fetched {
     match fetched_js(fetch).await {
         Fetched::Text(t) => Fetched::Text(t.into()),
+        Fetched::Cached(t) => Fetched::Cached(t.into()),
         Fetched::TooLarge => Fetched::TooLarge,
         Fetched::Failed(why) => Fetched::Failed(why),
     }
@@ -183,7 +223,15 @@ pub(crate) async fn fetched(fetch: Promise) -> Fetched {
 /// Awaits a started GET, leaving the text a JS string (not copied into wasm memory).
 pub(crate) async fn fetched_js(fetch: Promise) -> Fetched<js_sys::JsString> {
     match JsFuture::from(fetch).await {
-        Ok(body) => body.dyn_into().map_or(Fetched::TooLarge, Fetched::Text),
+        Ok(got) => {
+            let field = |k: &str| js_sys::Reflect::get(&got, &k.into()).unwrap_or(JsValue::UNDEFINED);
+            let Ok(text) = field("text").dyn_into::<js_sys::JsString>() else { return Fetched::TooLarge };
+            if field("cached").is_truthy() {
+                return Fetched::Cached(text);
+            }
+            notes::reached(field("date").as_f64());
+            Fetched::Text(text)
+        }
         Err(e) => Fetched::Failed(e.dyn_ref::<js_sys::Error>().map_or_else(|| "network error".to_string(), |e| e.message().into())),
     }
 }
@@ -201,6 +249,13 @@ async fn apply<T: Stored>(
             Ok(v) => *held = Some(v),
             Err(e) => refused.push(e),
         },
+        // Used only when nothing is held (the page's own stored copy is at least as new).
+        Fetched::Cached(text) => {
+            failed.push(format!("{}: {}", T::FILE, notes::NOT_REACHED));
+            if held.is_none() {
+                *held = accept(&text, None, roots).ok();
+            }
+        }
         Fetched::TooLarge => refused.push(format!("{}: {}", T::FILE, EnvelopeError::TooLarge)),
         Fetched::Failed(why) => failed.push(format!("{}: {why}", T::FILE)),
     }
@@ -218,18 +273,21 @@ async fn yield_to_browser() {
 }
 
 /// Fetches both files and applies whatever verifies. Never panics; never drops a good copy.
-pub async fn sync(state: TrustState, now: Time) -> TrustState {
+/// `progress(received, total)` follows a full revocation list's download.
+pub async fn sync(state: TrustState, now: Time, progress: &JsValue) -> TrustState {
     let roots = roots();
     let mut next = TrustState { sync: Sync::Running, ..state };
+    notes::start();
     // every GET starts now and runs alongside the others
     let (keys, pols) = (start_fetch::<TrustList>(), start_fetch::<PolicySet>());
-    let revs = revocation::start(next.revocation.as_ref());
+    let revs = revocation::start(next.revocation.as_ref(), progress);
     let (mut problems, mut network) = (Vec::new(), Vec::new());
     apply(keys, &mut next.trust, &roots, &mut problems, &mut network).await;
     yield_to_browser().await;
     apply(pols, &mut next.policies, &roots, &mut problems, &mut network).await;
     yield_to_browser().await;
     revocation::finish(revs, &mut next.revocation, &roots, &mut problems, &mut network).await;
+    notes::finish(&mut next, now);
     next.sync = if !problems.is_empty() {
         Sync::Rejected { at: now, why: problems.join("; ") }
     } else if !network.is_empty() {

@@ -9,10 +9,11 @@
 
 use ed25519_dalek::VerifyingKey;
 use js_sys::Promise;
-use yima_core::{DeltaList, HighWater, Revocations, MAX_DELTA_LEN, MAX_FULL_LEN};
+use wasm_bindgen::JsValue;
+use yima_core::{DeltaList, HighWater, RevocationError, Revocations, MAX_DELTA_LEN, MAX_FULL_LEN};
 use yima_signed_js as signed_js;
 
-use super::{fetch_capped, fetched, fetched_js, Fetched, ENDPOINT, FETCH_TIMEOUT_MS};
+use super::{fetch_capped, fetched, fetched_js, notes, Fetched, ENDPOINT, FETCH_TIMEOUT_MS};
 use crate::storage;
 
 const FULL_FILE: &str = "revocation-full.json";
@@ -30,31 +31,41 @@ fn high_water() -> HighWater {
 }
 
 fn keep_high_water(floor: HighWater) {
-    storage::set(SEQ_KEY, &format!("{} {}", floor.full, floor.delta));
+    notes::wrote(storage::set(SEQ_KEY, &format!("{} {}", floor.full, floor.delta)));
 }
 
-/// The stored copies at start-up; a copy that no longer verifies is removed. (held, corrupt?)
-pub fn load(roots: &[VerifyingKey]) -> (Option<Revocations>, bool) {
+/// What a stored copy refused at start-up says: older than the high-water mark (its newer copy
+/// could not be written: kept, not used) or corrupt (removed).
+fn refused_at_load(key: &str, e: &RevocationError, corrupt: &mut bool, outdated: &mut bool) {
+    if matches!(e, RevocationError::Rollback(_)) {
+        *outdated = true;
+    } else {
+        storage::remove(key);
+        *corrupt = true;
+    }
+}
+
+/// The stored copies at start-up, each checked against the high-water mark; a copy that no
+/// longer verifies is removed. (held, corrupt?, outdated?)
+pub fn load(roots: &[VerifyingKey]) -> (Option<Revocations>, bool, bool) {
     let mut held = None;
-    let mut corrupt = false;
+    let (mut corrupt, mut outdated) = (false, false);
     let mut floor = high_water();
     if let Some(text) = signed_js::stored(FULL_KEY) {
-        if Revocations::update_opened(&mut held, Some(signed_js::open_full(&text, roots, MAX_FULL_LEN)), None, &mut floor).is_err() {
-            storage::remove(FULL_KEY);
-            corrupt = true;
+        if let Err(e) = Revocations::update_opened(&mut held, Some(signed_js::open_full(&text, roots, MAX_FULL_LEN)), None, &mut floor) {
+            refused_at_load(FULL_KEY, &e, &mut corrupt, &mut outdated);
         }
     }
     if let (Some(_), Some(text)) = (&held, storage::get(DELTA_KEY)) {
-        if Revocations::update_above(&mut held, None, Some(text.as_bytes()), roots, &mut floor).is_err() {
-            storage::remove(DELTA_KEY);
-            corrupt = true;
+        if let Err(e) = Revocations::update_above(&mut held, None, Some(text.as_bytes()), roots, &mut floor) {
+            refused_at_load(DELTA_KEY, &e, &mut corrupt, &mut outdated);
         }
     }
-    (held, corrupt)
+    (held, corrupt, outdated)
 }
 
-fn start_get(file: &str, cap: usize) -> Promise {
-    fetch_capped(&format!("{ENDPOINT}{file}"), cap as u32, FETCH_TIMEOUT_MS)
+fn start_get(file: &str, cap: usize, progress: &JsValue) -> Promise {
+    fetch_capped(&format!("{ENDPOINT}{file}"), cap as u32, FETCH_TIMEOUT_MS, progress)
 }
 
 async fn get(file: &str, fetch: Promise, refused: &mut Vec<String>, failed: &mut Vec<String>) -> Option<String> {
@@ -64,6 +75,11 @@ async fn get(file: &str, fetch: Promise, refused: &mut Vec<String>, failed: &mut
 fn get_as<T>(file: &str, got: Fetched<T>, refused: &mut Vec<String>, failed: &mut Vec<String>) -> Option<T> {
     match got {
         Fetched::Text(t) => Some(t),
+        // Never newer than the copy this page stored from the same answer.
+        Fetched::Cached(_) => {
+            failed.push(format!("{file}: {}", notes::NOT_REACHED));
+            None
+        }
         Fetched::TooLarge => {
             refused.push(format!("{file}: {}", yima_core::EnvelopeError::TooLarge));
             None
@@ -79,11 +95,14 @@ fn get_as<T>(file: &str, got: Fetched<T>, refused: &mut Vec<String>, failed: &mu
 pub struct Started {
     delta: Promise,
     full: Option<Promise>,
+    /// Follows the full list's download.
+    progress: JsValue,
 }
 
 /// Starts the delta's GET, and the full list's when none is held (it will be needed).
-pub fn start(held: Option<&Revocations>) -> Started {
-    Started { delta: start_get(DELTA_FILE, MAX_DELTA_LEN), full: held.is_none().then(|| start_get(FULL_FILE, MAX_FULL_LEN)) }
+pub fn start(held: Option<&Revocations>, progress: &JsValue) -> Started {
+    let full = held.is_none().then(|| start_get(FULL_FILE, MAX_FULL_LEN, progress));
+    Started { delta: start_get(DELTA_FILE, MAX_DELTA_LEN, &JsValue::UNDEFINED), full, progress: progress.clone() }
 }
 
 /// Awaits the started GETs and applies what verifies; notes refusals and network failures.
@@ -101,14 +120,14 @@ pub async fn finish(
     let full = match (started.full, held.as_ref(), base) {
         (Some(fetch), _, _) => Some(fetch),
         (None, Some(h), Some(b)) if h.full().header.sequence == b => None,
-        (None, _, _) => Some(start_get(FULL_FILE, MAX_FULL_LEN)),
+        (None, _, _) => Some(start_get(FULL_FILE, MAX_FULL_LEN, &started.progress)),
     };
     let mut floor = high_water();
     if let Some(fetch) = full {
         if let Some(text) = get_as(FULL_FILE, fetched_js(fetch).await, refused, failed) {
             match Revocations::update_opened(held, Some(signed_js::open_full(&text, roots, MAX_FULL_LEN)), None, &mut floor) {
                 Ok(()) => {
-                    signed_js::store(FULL_KEY, &text);
+                    notes::wrote(signed_js::store(FULL_KEY, &text));
                     if held.as_ref().is_some_and(|h| h.delta().is_none()) {
                         storage::remove(DELTA_KEY);
                     }
@@ -120,7 +139,7 @@ pub async fn finish(
     if let Some((opened, text)) = delta {
         match Revocations::update_opened(held, None, Some(opened), &mut floor) {
             Ok(()) => {
-                storage::set(DELTA_KEY, &text);
+                notes::wrote(storage::set(DELTA_KEY, &text));
             }
             Err(e) => refused.push(format!("{DELTA_FILE}: {e}")),
         }

@@ -101,3 +101,28 @@ export async function faultyWorkerOnce(target, tail) {
   });
   return () => served;
 }
+
+// A page that records its uncaught errors in page.errors, opened at url + query.
+export async function openPage(context, url, query = '') {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await page.goto(url + query);
+  return page;
+}
+
+export const noErrors = (name, page) => check(`${name}: no page errors`, page.errors.length === 0, page.errors.join(' | '));
+export const banners = async (page) => (await page.getByTestId('banner').allInnerTexts()).join(' | ');
+
+// Opens Settings, waits for the sync to finish, returns the endpoint status text, goes back.
+export async function syncStatus(page, timeout = 25000) {
+  await page.getByTestId('nav-settings').click();
+  const dl = page.getByTestId('endpoint-status');
+  await page.waitForFunction(() => {
+    const t = document.querySelector('[data-testid=endpoint-status]')?.textContent || '';
+    return /Last sync/.test(t) && !/syncing|not synced yet/.test(t);
+  }, null, { timeout }).catch(() => {});
+  const text = await dl.innerText().catch(() => '');
+  await page.getByTestId('nav-scan').click();
+  return text;
+}

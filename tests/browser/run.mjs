@@ -1,11 +1,11 @@
 // Runs every browser suite against the tests' build (target/browser-dist, see lib.mjs DIST) served on 127.0.0.1; prints "N passed, N failed".
-// Usage: node tests/browser/run.mjs [suite ...]   (suites: paste camera photo demo denied camfaults camcontrols embed offline precache screens faults delivery access dcc engines)
+// Usage: node tests/browser/run.mjs [suite ...]   (suites: paste camera photo demo denied camfaults camcontrols embed offline precache screens faults delivery access dcc resilience sync engines)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from './serve.mjs';
 import { ARTIFACTS, check, cleanupSamples, DIST, summary } from './lib.mjs';
 
-const ALL = ['paste', 'camera', 'photo', 'demo', 'denied', 'camfaults', 'camcontrols', 'embed', 'offline', 'precache', 'screens', 'faults', 'delivery', 'access', 'dcc', 'resilience', 'engines'];
+const ALL = ['paste', 'camera', 'photo', 'demo', 'denied', 'camfaults', 'camcontrols', 'embed', 'offline', 'precache', 'screens', 'faults', 'delivery', 'access', 'dcc', 'resilience', 'sync', 'engines'];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 mkdirSync(ARTIFACTS, { recursive: true });
 const server = await serve(DIST);

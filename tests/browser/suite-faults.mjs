@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { serve } from './serve.mjs';
-import { ARTIFACTS, DIST, check, closeCard, faultyWorkerOnce, launch, pasteScan, readCard, ROOT, samples, waitTrust } from './lib.mjs';
+import { ARTIFACTS, DIST, banners, check, closeCard, faultyWorkerOnce, launch, noErrors, openPage, pasteScan, readCard, ROOT, samples, syncStatus, waitTrust } from './lib.mjs';
 
 const ISSUER = process.env.YIMA_ISSUER || join(ROOT, 'target/debug/yima-issuer');
 const FILES = ['keys.json', 'policies.json'];
@@ -83,31 +83,8 @@ async function routeEndpoint(context, handler) {
   for (const f of FILES) await context.route(`**/endpoint/${f}`, (route) => handler(route, f));
 }
 
-// A page that records its uncaught errors in page.errors.
-async function open(context, url, query = QUERY) {
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(String(e)));
-  await page.goto(url + query);
-  return page;
-}
+const open = (context, url, query = QUERY) => openPage(context, url, query);
 
-const noErrors = (name, page) => check(`${name}: no page errors`, page.errors.length === 0, page.errors.join(' | '));
-
-// Opens Settings, waits for the sync to finish, returns the endpoint status text, goes back.
-async function syncStatus(page, timeout = 25000) {
-  await page.getByTestId('nav-settings').click();
-  const dl = page.getByTestId('endpoint-status');
-  await page.waitForFunction(() => {
-    const t = document.querySelector('[data-testid=endpoint-status]')?.textContent || '';
-    return /Last sync/.test(t) && !/syncing|not synced yet/.test(t);
-  }, null, { timeout }).catch(() => {});
-  const text = await dl.innerText().catch(() => '');
-  await page.getByTestId('nav-scan').click();
-  return text;
-}
-
-const banners = async (page) => (await page.getByTestId('banner').allInnerTexts()).join(' | ');
 const stored = (page, key) => page.evaluate((k) => { try { return localStorage.getItem(k); } catch { return null; } }, key);
 
 // Scans one sample through the scan-gun path; returns the card (or null).

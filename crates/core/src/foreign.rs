@@ -34,11 +34,11 @@ pub struct ForeignContext {
 
 impl Verifier {
     /// The context a DCC scanned at `device_now` is judged in. Revocation data is for our own
-    /// credentials only, so its staleness is not a reason here.
+    /// credentials only, so its staleness or absence is not a reason here.
     pub fn foreign_context(&self, device_now: Time) -> ForeignContext {
         let (now, _) = self.effective_now(device_now);
         let mut status = self.status_reasons(device_now);
-        status.retain(|r| *r != Reason::RevocationDataStale);
+        status.retain(|r| !matches!(r, Reason::RevocationDataStale | Reason::RevocationDataMissing));
         let policy = self.policies.as_ref().and_then(|p| p.select(&self.venue, now)).map(|p| (p.foreign.clone(), p.skew()));
         ForeignContext { now, status, trusted: self.trust.is_some(), policy }
     }

@@ -61,7 +61,8 @@ pub use labels::{
 pub use lang::Lang;
 pub use mask::{mask_id, mask_name};
 pub use policy::{
-    ForeignRule, ItineraryRule, Policy, PolicySet, StarAction, TestRule, TimeBasis, VenueKey, VenueType, KIND as POLICIES_KIND,
+    ForeignRule, ItineraryRule, Policy, PolicySet, RevocationRule, StarAction, TestRule, TimeBasis, VenueKey, VenueType,
+    KIND as POLICIES_KIND,
 };
 pub use region::{is_known as region_known, name as region_name, names as region_names, province_of};
 pub use revocation::{

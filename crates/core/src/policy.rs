@@ -76,6 +76,15 @@ pub struct ForeignRule {
     pub recovery: bool,
 }
 
+/// The venue's need for revocation data (issue 21 B). Present: a credential is judged only
+/// against revocation data no older than `max_age_hours` (from the newest file's signing time);
+/// without such data the verdict is at least check by hand. Absent: revocation data is used
+/// when held, and its absence says nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevocationRule {
+    pub max_age_hours: u32,
+}
+
 /// The rule at one venue type in one region.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Policy {
@@ -95,6 +104,9 @@ pub struct Policy {
     /// Foreign certificates (EU DCC); absent in policy files written before them: check by hand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub foreign: Option<ForeignRule>,
+    /// Revocation data required; absent in policy files written before the rule: not required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revocation: Option<RevocationRule>,
     /// Screenshot guard: a dynamic code older than this is refused.
     pub max_code_age_seconds: u32,
     /// Tolerated difference between issuer and device clocks.

@@ -103,10 +103,18 @@ impl Entry {
 }
 
 impl Verifier {
-    /// "Now" for checks: the device clock, but never earlier than the signed trust-data time.
-    /// Returns the time and whether the device clock is behind the signed time.
+    /// "Now" for checks: the device clock, but never earlier than the newest signing time of the
+    /// signed data held (trust list, policies, revocation files). Returns the time and whether the
+    /// device clock is behind the signed time.
     pub fn effective_now(&self, device_now: Time) -> (Time, bool) {
-        let signed = [self.trust.as_ref().map(|t| t.issued_at), self.policies.as_ref().map(|p| p.issued_at)].into_iter().flatten().max();
+        let signed = [
+            self.trust.as_ref().map(|t| t.issued_at),
+            self.policies.as_ref().map(|p| p.issued_at),
+            self.revocation.as_ref().map(Revocations::issued_at),
+        ]
+        .into_iter()
+        .flatten()
+        .max();
         match signed {
             Some(s) if device_now < s => (s, s - device_now > Duration::seconds(CLOCK_BEHIND_TOLERANCE_SECONDS)),
             _ => (device_now, false),
@@ -126,8 +134,12 @@ impl Verifier {
         if behind {
             out.push(Reason::ClockBehindTrustList);
         }
-        if self.revocation.as_ref().is_some_and(|r| r.is_stale(now)) {
-            out.push(Reason::RevocationDataStale);
+        let rule = self.policies.as_ref().and_then(|p| p.select(&self.venue, now)).and_then(|p| p.revocation);
+        let too_old = |r: &Revocations| rule.is_some_and(|rule| now - r.issued_at() > Duration::hours(rule.max_age_hours.into()));
+        match &self.revocation {
+            Some(r) if r.is_stale(now) || too_old(r) => out.push(Reason::RevocationDataStale),
+            None if rule.is_some() => out.push(Reason::RevocationDataMissing),
+            _ => {}
         }
         out
     }

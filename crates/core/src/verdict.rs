@@ -139,6 +139,9 @@ pub enum Reason {
     PolicyMissing,
     /// The revocation data is older than its signed maximum age.
     RevocationDataStale,
+    /// The venue's policy requires revocation data and none usable is held (never fetched, refused
+    /// or dropped as corrupt, or older than the policy allows): a revoked credential could pass.
+    RevocationDataMissing,
     /// Every requirement of the venue's policy is met.
     AllChecksPassed,
 }
@@ -200,6 +203,7 @@ impl Reason {
             ClockBehindTrustList => "clock_behind_trust_list",
             PolicyMissing => "policy_missing",
             RevocationDataStale => "revocation_data_stale",
+            RevocationDataMissing => "revocation_data_missing",
             AllChecksPassed => "all_checks_passed",
         }
     }
@@ -212,8 +216,17 @@ impl Reason {
             ItineraryStar { action: StarAction::Allow, .. } => Verdict::Pass,
             ItineraryStar { action: StarAction::Check, .. } => Verdict::Check,
             EarlierRefused { reason } => reason.severity(),
-            UnknownPrefix | HealthCodeMissing | ItineraryMissing | NoTrustData | TrustDataStale | ClockBehindTrustList | PolicyMissing
-            | RevocationSuspected | RevocationDataStale | DccNoRule => Verdict::Check,
+            UnknownPrefix
+            | HealthCodeMissing
+            | ItineraryMissing
+            | NoTrustData
+            | TrustDataStale
+            | ClockBehindTrustList
+            | PolicyMissing
+            | RevocationSuspected
+            | RevocationDataStale
+            | RevocationDataMissing
+            | DccNoRule => Verdict::Check,
             _ => Verdict::Deny,
         }
     }
@@ -335,6 +348,7 @@ pub(crate) mod tests {
             ClockBehindTrustList,
             PolicyMissing,
             RevocationDataStale,
+            RevocationDataMissing,
             AllChecksPassed,
         ]
     }
@@ -371,6 +385,6 @@ pub(crate) mod tests {
         for v in [Verdict::Pass, Verdict::Check, Verdict::Deny] {
             assert_eq!(serde_json::to_value(v).unwrap(), v.code());
         }
-        assert_eq!(all.len(), 52, "a reason was added: add it to one_of_each()");
+        assert_eq!(all.len(), 53, "a reason was added: add it to one_of_each()");
     }
 }

@@ -187,6 +187,7 @@ fn zh(r: &Reason) -> String {
         ClockBehindTrustList => "本机时间早于信任数据签发时间，请校准时间",
         PolicyMissing => "本场所没有适用的规则",
         RevocationDataStale => "撤销名单已过期，请联网更新",
+        RevocationDataMissing => "本场所要求撤销名单，但本机没有可用的撤销名单：请联网更新后再核验",
         AllChecksPassed => "符合本场所全部要求",
     };
     text.to_string()
@@ -264,6 +265,7 @@ fn en(r: &Reason) -> String {
         ClockBehindTrustList => "This device's clock is behind the signed data: set the clock",
         PolicyMissing => "No policy for this venue",
         RevocationDataStale => "Revocation data is out of date: go online to update",
+        RevocationDataMissing => "This venue requires revocation data and none usable is held: go online to update",
         AllChecksPassed => "Meets every requirement of this venue",
     };
     text.to_string()

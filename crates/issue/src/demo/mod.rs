@@ -168,18 +168,27 @@ fn policy(rule: &Rule, region: u32, nat_hours: u32) -> Policy {
         antigen: rule.antigen.map(|(h, only)| test(h, only)),
         itinerary: rule.itinerary.map(|(required, star)| ItineraryRule { required, star }),
         foreign: Some(foreign(rule.venue, nat_hours)),
+        revocation: STRICT.contains(&rule.venue).then_some(RevocationRule { max_age_hours: REVOCATION_MAX_AGE_HOURS }),
         max_code_age_seconds: 120,
         clock_skew_seconds: 60,
         effective_from: day(2020, 1, 1),
     }
 }
 
+/// The strict venues: leaving the city, stations, schools, offices, medical and elder care. Their
+/// demo policies require revocation data (issue 21 B: where a wrongly admitted revoked credential
+/// costs most; elsewhere revocation data is used when held) and are strict about EU DCCs.
+pub const STRICT: [&str; 6] = ["leave_city", "station", "school", "government", "medical", "elder_care"];
+/// How old the revocation data held may be at those venues (newest file's signing time): three
+/// days, so a delta published daily may be missed twice.
+pub const REVOCATION_MAX_AGE_HOURS: u32 = 72;
+
 /// The demo rule for EU DCCs (invented for the demo, like the 2022 entry rules for travellers
 /// it resembles): a test as recent as the venue's NAT rule; where the venue is strict (leaving
 /// the city, stations, schools, offices, medical and elder care) NAAT only and no recovery
 /// certificate; elder care accepts tests only.
 fn foreign(venue: &str, test_hours: u32) -> ForeignRule {
-    let strict = ["leave_city", "station", "school", "government", "medical", "elder_care"].contains(&venue);
+    let strict = STRICT.contains(&venue);
     ForeignRule {
         test_hours: Some(test_hours),
         rapid_antigen: !strict,

@@ -280,7 +280,7 @@ fn demo_endpoint_samples_verify_decode_and_fit_version_15_m() {
                 trust: Some(trust.clone()),
                 policies: Some(policies.clone()),
                 venue: VenueKey { venue: venue.into(), region: 310000 },
-                revocation: None,
+                revocation: Some(revoked.clone()),
             };
             for (x, y) in [(&a, &b), (&b, &a)] {
                 let mut session = Session::default();
@@ -468,4 +468,36 @@ fn errors_are_one_line_without_a_backtrace() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.starts_with("yima-issuer: ") && !err.contains("backtrace") && err.trim().lines().count() == 1, "{err}");
+}
+
+/// Issue 21 B: `verify` with keys and policies but no revocation data used to pass the revoked
+/// demo code. Where the venue's policy requires revocation data it is now checked by hand, with
+/// the reason in words; with the data it is denied.
+#[test]
+fn verify_without_revocation_data_checks_by_hand_where_required() {
+    let d = tempfile::tempdir().unwrap();
+    let ep = d.path().join("ep");
+    let now = "2026-11-23T10:00:00Z";
+    issuer(&["demo", "--out", &ep.to_string_lossy(), "--now", now]);
+    let samples: Vec<serde_json::Value> = serde_json::from_slice(&std::fs::read(ep.join("samples.json")).unwrap()).unwrap();
+    let qr = samples.iter().find(|s| s["id"] == "revoked_credential").unwrap()["qr"].as_str().unwrap().to_string();
+    let verify = |venue: &str, revocation: bool| {
+        let mut args = vec!["verify", "--json", "--at", now, "--venue", venue, "--keys", "", "--policies", ""];
+        let (k, pol, full, delta) =
+            (p(&ep, "keys.json"), p(&ep, "policies.json"), p(&ep, "revocation-full.json"), p(&ep, "revocation-delta.json"));
+        (args[7], args[9]) = (k.as_str(), pol.as_str());
+        if revocation {
+            args.extend(["--revocation-full", full.as_str(), "--revocation-delta", delta.as_str()]);
+        }
+        args.push(&qr);
+        let v: serde_json::Value = serde_json::from_str(&issuer(&args)).unwrap();
+        (v["verdict"].as_str().unwrap().to_string(), v["reasons"][0]["code"].as_str().unwrap().to_string(), v["reasons"][0]["en"].clone())
+    };
+    let (verdict, code, en) = verify("government", false);
+    assert_eq!((verdict.as_str(), code.as_str()), ("check", "revocation_data_missing"));
+    assert_eq!(en, reason_text(&Reason::RevocationDataMissing, Lang::En));
+    assert_eq!(verify("metro", false).0, "pass", "not required at the metro: judged without it");
+    for venue in ["government", "metro"] {
+        assert_eq!(verify(venue, true).1, "credential_revoked", "{venue}");
+    }
 }
