@@ -29,6 +29,13 @@ pub fn birth_year(dob: &str) -> Option<&str> {
     dob.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// The issuing country as the card shows it: the CWT issuer only when it has the shape of an
+/// ISO 3166-1 alpha-2 code (two letters A–Z). Anything else (a name, an alpha-3 code, markup)
+/// is not shown: the claim is optional, so a card without it is a card without the row.
+pub fn country_code(iss: &str) -> Option<String> {
+    (iss.len() == 2 && iss.bytes().all(|b| b.is_ascii_uppercase())).then(|| iss.to_owned())
+}
+
 fn row(id: &str, label: (&str, &str), value: (String, String), alarm: bool) -> Row {
     Row { label: line(id, label.0.into(), label.1.into()), value: line(id, value.0, value.1), alarm }
 }
@@ -70,12 +77,14 @@ pub fn view(read: Option<&Read>, verdict: Verdict, reasons: &[Reason]) -> Foreig
         Some(y) => format!("{} · {y}", masked_name(nam)),
         None => masked_name(nam),
     };
-    let country = cwt.issuer.clone().unwrap_or_default();
+    let country = cwt.issuer.as_deref().and_then(country_code).unwrap_or_default();
     let mut rows = vec![entry_row(entry, alarms(CardRow::DccEntry))];
     if let Some(exp) = cwt.expires {
         rows.push(row("dcc-expires", ("证书有效至", "Valid until"), (date_time(&exp), date_time(&exp)), alarms(CardRow::DccExpiry)));
     }
-    rows.push(row("dcc-country", ("签发国家", "Issuing country"), (country.clone(), country.clone()), false));
+    if !country.is_empty() {
+        rows.push(row("dcc-country", ("签发国家", "Issuing country"), (country.clone(), country.clone()), false));
+    }
     ForeignView { verdict, reasons: reasons.to_vec(), holder, country, rows }
 }
 
@@ -98,6 +107,14 @@ mod tests {
         assert_eq!(birth_year("1964"), Some("1964"));
         assert_eq!(birth_year(""), None);
         assert_eq!(birth_year("XX"), None);
+    }
+
+    #[test]
+    fn only_a_two_letter_code_is_a_country() {
+        assert_eq!(country_code("DE").as_deref(), Some("DE"));
+        for bad in ["", "D", "de", "De", "DEU", "Germany <script>", "D1", "ÄT", "Ｄ", "D ", " D"] {
+            assert_eq!(country_code(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

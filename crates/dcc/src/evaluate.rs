@@ -27,17 +27,28 @@ pub fn judge(
 ) -> (Verdict, Vec<Reason>) {
     let Ok((entry, v)) = read else { return conclude(vec![Reason::DccMalformed]) };
     let mut reasons = validity(v);
-    reasons.extend(against_rule(entry, rule, now, skew));
+    if authentic(v) {
+        reasons.extend(against_rule(entry, rule, now, skew));
+    }
     conclude(reasons)
 }
 
-/// The certificate's own validity: signature, signer, time, key usage.
+/// Whether what the certificate says is vouched for: its signature verifies under the trust
+/// list's signer for its kid. Only then are its contents facts (the card's rows, the reasons
+/// drawn from its times and entry); otherwise they are whatever whoever made the code wrote.
+pub fn authentic(v: &Verification) -> bool {
+    v.signature == SignatureStatus::Valid
+}
+
+/// The certificate's own validity: signature, signer, time, key usage. When the signature
+/// does not verify (or no signer has the kid) that is the one reason: the times and the type
+/// the others judge are then unverified claims.
 pub fn validity(v: &Verification) -> Vec<Reason> {
     let mut reasons = Vec::new();
     match v.signature {
         SignatureStatus::Valid => {}
-        SignatureStatus::UnknownSigner => reasons.push(Reason::DccUnknownSigner),
-        SignatureStatus::Failed(_) => reasons.push(Reason::DccBadSignature),
+        SignatureStatus::UnknownSigner => return vec![Reason::DccUnknownSigner],
+        SignatureStatus::Failed(_) => return vec![Reason::DccBadSignature],
     }
     match v.time {
         TimeStatus::Valid => {}

@@ -15,7 +15,7 @@ use yima_core::{ForeignContext, ForeignParts};
 use yima_core::{PolicySet, TrustList};
 
 use crate::cert::Signer;
-use crate::evaluate::{against_rule, validity};
+use crate::evaluate::{against_rule, authentic, validity};
 use crate::{card, read, Time};
 
 /// The kid of an HC1 text (`None` if it cannot be read): what the trust list is asked for.
@@ -37,13 +37,18 @@ pub fn judge(text: &str, ctx: &ForeignContext, signer: impl FnOnce(&[u8]) -> Opt
         return card::view(None, verdict, &reasons);
     };
     let signer = signer(&read.opened.kid);
-    reasons.extend(validity(&read.verify(signer.as_ref(), ctx.now)));
-    match &ctx.policy {
-        Some((rule, skew)) => reasons.extend(against_rule(&read.dcc.entry, rule.as_ref(), ctx.now, *skew)),
-        None => reasons.push(Reason::PolicyMissing),
+    let verification = read.verify(signer.as_ref(), ctx.now);
+    reasons.extend(validity(&verification));
+    // Only a certificate whose signature verifies is judged against the rule and shown: an
+    // unverified payload's doses, dates, name and country are not facts.
+    let shown = authentic(&verification).then_some(&read);
+    match (&ctx.policy, shown) {
+        (Some((rule, skew)), Some(read)) => reasons.extend(against_rule(&read.dcc.entry, rule.as_ref(), ctx.now, *skew)),
+        (Some(_), None) => {}
+        (None, _) => reasons.push(Reason::PolicyMissing),
     }
     let (verdict, reasons) = conclude(reasons);
-    card::view(Some(&read), verdict, &reasons)
+    card::view(shown, verdict, &reasons)
 }
 
 /// [`judge`] from what crosses into the DCC module: the context and the signer for the code's

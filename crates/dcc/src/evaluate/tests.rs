@@ -135,10 +135,16 @@ fn validity_and_rule_reasons_together() {
         usage_allowed: Some(false),
     };
     let e = vacc(1, 2, "2022-01-01");
-    let (v, r) = judge(Ok((&e, &bad)), Some(&rule()), t(NOW), Duration::seconds(SKEW));
+    // A bad signature is the one reason: the expiry, type and doses it would judge are unverified.
+    assert_eq!(judge(Ok((&e, &bad)), Some(&rule()), t(NOW), Duration::seconds(SKEW)), (Verdict::Deny, vec![Reason::DccBadSignature]));
+    let unknown = Verification { signature: SignatureStatus::UnknownSigner, ..bad };
+    assert_eq!(judge(Ok((&e, &unknown)), Some(&rule()), t(NOW), Duration::seconds(SKEW)), (Verdict::Deny, vec![Reason::DccUnknownSigner]));
+    // Signed: every failure at once.
+    let signed = Verification { signature: SignatureStatus::Valid, ..bad };
+    let (v, r) = judge(Ok((&e, &signed)), Some(&rule()), t(NOW), Duration::seconds(SKEW));
     assert_eq!(v, Verdict::Deny);
-    assert_eq!(r.len(), 4);
-    assert!(r.contains(&Reason::DccBadSignature) && r.contains(&Reason::DccKeyUsage));
+    assert_eq!(r.len(), 3);
+    assert!(r.contains(&Reason::DccKeyUsage) && r.contains(&Reason::DccVaccinationIncomplete { dose: 1, of: 2 }));
     assert!(r.contains(&Reason::DccExpired { at: t("2022-06-01T00:00:00Z") }));
     let good = Verification { signature: SignatureStatus::Valid, time: TimeStatus::Valid, usage_allowed: Some(true) };
     let e = vacc(2, 2, "2022-01-01");

@@ -176,3 +176,64 @@ fn parts_that_do_not_decode_give_the_malformed_card() {
         assert!(v.rows.is_empty() && v.holder.is_empty());
     }
 }
+
+/// Every text a card shows: holder, country and each row's label and value in both languages.
+fn shown(v: &ForeignView) -> String {
+    let rows = v.rows.iter().map(|r| format!("{} {} {} {}", r.label.zh, r.label.en, r.value.zh, r.value.en));
+    std::iter::once(format!("{} {}", v.holder, v.country)).chain(rows).collect::<Vec<_>>().join("\n")
+}
+
+/// Issue 21 H: a certificate whose signature does not verify, or whose signer the trust list
+/// does not hold, shows the reason alone: no name, doses, dates or country from its payload,
+/// and no reason drawn from them (its expiry, its dose count against the rule).
+#[test]
+fn an_unverified_certificate_shows_no_facts() {
+    let mut first_dose = vaccination();
+    set_entry(&mut first_dose, "dn", ciborium::Value::Integer(1.into()));
+    let forged = hc1(&Cose::default().build(cwt(first_dose.clone()), |tbs| {
+        let mut sig = es256(tbs);
+        sig[5] ^= 1;
+        sig
+    }));
+    let signed = hc1(&Cose::default().build(cwt(first_dose), es256));
+    // Signed, the same payload is judged and shown: dose 1/2 is incomplete.
+    let v = at(&signed, "metro", NOW, &endpoint(true));
+    assert_eq!(codes(&v), vec!["dcc_vaccination_incomplete"]);
+    assert!(
+        shown(&v).contains("dose 1/2") && v.rows.iter().any(|r| r.value.code == "dcc-expires") && v.country == "AT" && !v.holder.is_empty(),
+        "{}",
+        shown(&v)
+    );
+    for (text, files, why) in [(&forged, endpoint(true), "dcc_bad_signature"), (&signed, endpoint(false), "dcc_unknown_signer")] {
+        let v = at(text, "metro", NOW, &files);
+        assert_eq!((v.verdict, codes(&v)), (Verdict::Deny, vec![why]));
+        assert!(v.rows.is_empty() && v.holder.is_empty() && v.country.is_empty(), "{v:?}");
+    }
+}
+
+/// Issue 21 H: the issuing country is shown only as a two-letter code; an issuer claim that is
+/// a name, markup or an alpha-3 code is left out (row and field), and the entry's own `co` is
+/// never shown.
+#[test]
+fn only_a_two_letter_issuer_is_shown_as_the_country() {
+    let files = endpoint(true);
+    for bad in ["Germany <script>", "DEU", "de", ""] {
+        let mut payload = vaccination();
+        set_entry(&mut payload, "co", ciborium::Value::Text(bad.into()));
+        let v = at(&hc1(&Cose::default().build(cwt_from(bad, payload), es256)), "metro", NOW, &files);
+        assert_eq!(codes(&v), vec!["all_checks_passed"], "{bad:?}");
+        assert!(v.country.is_empty() && !v.rows.iter().any(|r| r.value.code == "dcc-country"), "{bad:?}: {v:?}");
+        assert!(bad.is_empty() || !shown(&v).contains(bad), "{bad:?}: {}", shown(&v));
+    }
+    let v = at(&text(), "metro", NOW, &files);
+    assert_eq!(v.rows.iter().find(|r| r.value.code == "dcc-country").map(|r| r.value.en.as_str()), Some("AT"));
+}
+
+/// Sets `key` of the payload's one vaccination entry.
+fn set_entry(payload: &mut ciborium::Value, key: &str, value: ciborium::Value) {
+    use ciborium::Value;
+    let Value::Map(top) = payload else { unreachable!() };
+    let Some((_, Value::Array(v))) = top.iter_mut().find(|(k, _)| k.as_text() == Some("v")) else { unreachable!() };
+    let Value::Map(entry) = &mut v[0] else { unreachable!() };
+    entry.iter_mut().find(|(k, _)| k.as_text() == Some(key)).unwrap().1 = value;
+}

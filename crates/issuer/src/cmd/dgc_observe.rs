@@ -1,9 +1,6 @@
 //! What Yima's HC1 pipeline concludes for one dgc-testdata file, key by key (see dgc_test.rs).
 
 use std::collections::HashMap;
-use std::path::Path;
-
-use anyhow::Context;
 
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use serde_json::Value;
@@ -11,25 +8,8 @@ use yima_dcc::cert::{CertType, Signer};
 use yima_dcc::verify::{cwt_time, TimeStatus};
 use yima_dcc::{cwt, payload, sign1, text, Time};
 
-/// The DCC JSON schema, compiled once: the newest combined schema for every payload. It
-/// accepts every earlier version by design, and the payloads' `ver` is not reliable (NL files
-/// say 1.0.0 and use the partial dates of birth that 1.2.1 introduced); docs/dcc.md compares.
-pub struct Schemas(jsonschema::Validator);
-
-impl Schemas {
-    pub const FILE: &'static str = "DCC.combined-schema.json";
-
-    pub fn load(dir: &Path) -> anyhow::Result<Self> {
-        let path = dir.join(Self::FILE);
-        let schema: Value = serde_json::from_slice(&std::fs::read(&path).with_context(|| path.display().to_string())?)?;
-        let v = jsonschema::validator_for(&schema).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-        Ok(Schemas(v))
-    }
-
-    fn validates(&self, payload: &Value) -> bool {
-        self.0.is_valid(payload)
-    }
-}
+use super::dgc_json::same;
+use super::dgc_schema::Schemas;
 
 fn hex_field(test: &Value, key: &str) -> Option<Vec<u8>> {
     hex::decode(test[key].as_str()?.trim()).ok()
@@ -81,7 +61,7 @@ pub fn observe(test: &Value, schemas: &Schemas) -> HashMap<&'static str, bool> {
     let claims = opened.as_ref().and_then(|s| cwt::parse(&s.payload).ok());
     let hcert_json = claims.as_ref().and_then(|c| payload::to_json(&c.hcert).ok());
     let file_json = test.get("JSON").filter(|j| j.is_object());
-    o.insert("EXPECTEDDECODE", hcert_json.as_ref().is_some_and(|j| file_json.is_none_or(|f| f == j)));
+    o.insert("EXPECTEDDECODE", hcert_json.as_ref().is_some_and(|j| file_json.is_none_or(|f| same(f, j))));
 
     // the payload: ours when the chain got there, else the file's CBOR field
     let (cbor, json) = match (&claims, hcert_json) {

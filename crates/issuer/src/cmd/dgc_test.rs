@@ -12,12 +12,15 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use serde_json::{json, Map, Value};
 
-use super::dgc_observe::{observe, Schemas};
+use super::dgc_observe::observe;
+use super::dgc_schema::Schemas;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Folder with the DCC JSON schema (DCC.combined-schema.json). Default: the first
-    /// `dcc-schema` folder beside a test file's folder or one of its parents.
+    /// Folder with the DCC JSON schemas (DCC.combined-schema.json, the newest, and
+    /// DCC.combined-schema-<version>.json as released; each payload is validated against its
+    /// own `ver`'s). Default: the first `dcc-schema` folder beside a test file's folder or one
+    /// of its parents.
     #[arg(long)]
     pub schema_dir: Option<PathBuf>,
     /// dgc-testdata JSON files.
@@ -26,7 +29,7 @@ pub struct Args {
 }
 
 fn find_schema_dir(file: &Path) -> Option<PathBuf> {
-    file.ancestors().skip(1).map(|a| a.join("dcc-schema")).find(|d| d.join("DCC.combined-schema.json").is_file())
+    file.ancestors().skip(1).map(|a| a.join("dcc-schema")).find(|d| d.join(Schemas::FILE).is_file())
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {

@@ -1,6 +1,8 @@
 pub mod decode;
 pub mod demo;
+pub mod dgc_json;
 pub mod dgc_observe;
+pub mod dgc_schema;
 pub mod dgc_test;
 pub mod inspect;
 pub mod issue;

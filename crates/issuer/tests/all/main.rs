@@ -5,4 +5,5 @@
 
 mod cli;
 mod dcc_trust;
+mod dgc_constructed;
 mod dgc_testdata;

@@ -79,8 +79,13 @@ pub fn vaccination() -> Value {
 
 /// CWT claims: issuer AT, iat 2021-06-01, exp 2022-06-01.
 pub fn cwt(hcert: Value) -> Vec<u8> {
+    cwt_from("AT", hcert)
+}
+
+/// [`cwt`] with another issuer claim (1).
+pub fn cwt_from(issuer: &str, hcert: Value) -> Vec<u8> {
     let claims = Value::Map(vec![
-        (int(1), text("AT")),
+        (int(1), text(issuer)),
         (int(6), int(1_622_505_600)),
         (int(4), int(1_654_041_600)),
         (int(-260), Value::Map(vec![(int(1), hcert)])),
