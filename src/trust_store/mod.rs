@@ -11,7 +11,7 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use yima_core::Revocations;
-use yima_core::{EnvelopeError, Rollback, SignedContent, MAX_FILE_LEN};
+use yima_core::{EnvelopeError, SignedContent, MAX_FILE_LEN};
 use yima_core::{PolicySet, Time, TrustList};
 
 use crate::storage;
@@ -132,13 +132,11 @@ pub fn load_stored() -> TrustState {
     TrustState { trust, policies, revocation, sync: Sync::Never, storage_ok: storage::available(), discarded_corrupt: c1 || c2 || c3 }
 }
 
-/// Verifies fetched bytes and checks them against what is held; stores them when accepted.
-pub fn accept<T: Stored>(text: &str, current: Option<&T>, roots: &[VerifyingKey]) -> Result<T, String> {
+/// Verifies fetched bytes and checks them against what is held (the core's sequence rule);
+/// stores them when accepted.
+pub fn accept<T: Stored>(text: &str, current: Option<&T>, roots: &[VerifyingKey], now: Time) -> Result<T, String> {
     let new = T::open(text.as_bytes(), roots).map_err(|e| format!("{}: {e}", T::FILE))?;
-    let have = current.map_or(0, T::sequence).max(high_water::<T>());
-    if new.sequence() < have {
-        return Err(format!("{}: {}", T::FILE, Rollback { have, got: new.sequence() }));
-    }
+    new.check_replaces(current, high_water::<T>(), now).map_err(|e| format!("{}: {e}", T::FILE))?;
     storage::set(T::STORE_KEY, text);
     storage::set(T::SEQ_KEY, &new.sequence().to_string());
     Ok(new)
@@ -195,13 +193,14 @@ async fn apply<T: Stored>(
     roots: &[VerifyingKey],
     refused: &mut Vec<String>,
     failed: &mut Vec<String>,
+    now: Time,
 ) {
     match fetched(fetch).await {
-        Fetched::Text(text) => match accept(&text, held.as_ref(), roots) {
+        Fetched::Text(text) => match accept(&text, held.as_ref(), roots, now) {
             Ok(v) => *held = Some(v),
             Err(e) => refused.push(e),
         },
-        Fetched::TooLarge => refused.push(format!("{}: {}", T::FILE, EnvelopeError::TooLarge)),
+        Fetched::TooLarge => refused.push(format!("{}: {}", T::FILE, EnvelopeError::too_large(T::KIND, MAX_FILE_LEN))),
         Fetched::Failed(why) => failed.push(format!("{}: {why}", T::FILE)),
     }
 }
@@ -225,11 +224,11 @@ pub async fn sync(state: TrustState, now: Time) -> TrustState {
     let (keys, pols) = (start_fetch::<TrustList>(), start_fetch::<PolicySet>());
     let revs = revocation::start(next.revocation.as_ref());
     let (mut problems, mut network) = (Vec::new(), Vec::new());
-    apply(keys, &mut next.trust, &roots, &mut problems, &mut network).await;
+    apply(keys, &mut next.trust, &roots, &mut problems, &mut network, now).await;
     yield_to_browser().await;
-    apply(pols, &mut next.policies, &roots, &mut problems, &mut network).await;
+    apply(pols, &mut next.policies, &roots, &mut problems, &mut network, now).await;
     yield_to_browser().await;
-    revocation::finish(revs, &mut next.revocation, &roots, &mut problems, &mut network).await;
+    revocation::finish(revs, &mut next.revocation, &roots, &mut problems, &mut network, now).await;
     next.sync = if !problems.is_empty() {
         Sync::Rejected { at: now, why: problems.join("; ") }
     } else if !network.is_empty() {

@@ -63,10 +63,13 @@ struct Entry {
 }
 
 impl Verifier {
-    /// "Now" for checks: the device clock, but never earlier than the signed trust-data time.
+    /// "Now" for checks: the device clock, but never earlier than the newest signing time held
+    /// (trust list, policies, revocation full list and delta).
     /// Returns the time and whether the device clock is behind the signed time.
     pub fn effective_now(&self, device_now: Time) -> (Time, bool) {
-        let signed = [self.trust.as_ref().map(|t| t.issued_at), self.policies.as_ref().map(|p| p.issued_at)].into_iter().flatten().max();
+        let revocation = self.revocation.as_ref().map(Revocations::issued_at);
+        let signed =
+            [self.trust.as_ref().map(|t| t.issued_at), self.policies.as_ref().map(|p| p.issued_at), revocation].into_iter().flatten().max();
         match signed {
             Some(s) if device_now < s => (s, s - device_now > Duration::seconds(CLOCK_BEHIND_TOLERANCE_SECONDS)),
             _ => (device_now, false),

@@ -12,6 +12,7 @@ mod claims_reader;
 mod ed25519_vectors;
 mod foreign;
 mod revocation;
+mod revocation_format;
 mod samples;
 mod signed_formats;
 mod tampering;
