@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
         }
         let _ = held.is_stale(now);
         if let Ok(delta) = DeltaList::parse(data) {
-            let _ = held.apply_delta(delta);
+            let _ = held.apply_delta(delta, 0, now);
         }
     }
     if let Ok(delta) = DeltaList::parse(data) {
@@ -31,5 +31,5 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let mut held = None;
-    let _ = Revocations::update(&mut held, Some(data), Some(data), &roots);
+    let _ = Revocations::update(&mut held, Some(data), Some(data), &roots, now);
 });

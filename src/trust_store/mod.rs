@@ -13,7 +13,7 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use yima_core::Revocations;
-use yima_core::{EnvelopeError, Rollback, SignedContent, MAX_FILE_LEN};
+use yima_core::{EnvelopeError, SignedContent, MAX_FILE_LEN};
 use yima_core::{PolicySet, Time, TrustList};
 
 use crate::storage;
@@ -167,13 +167,11 @@ pub fn load_stored() -> TrustState {
     }
 }
 
-/// Verifies fetched bytes and checks them against what is held; stores them when accepted.
-pub fn accept<T: Stored>(text: &str, current: Option<&T>, roots: &[VerifyingKey]) -> Result<T, String> {
+/// Verifies fetched bytes and checks them against what is held (the core's sequence rule);
+/// stores them when accepted.
+pub fn accept<T: Stored>(text: &str, current: Option<&T>, roots: &[VerifyingKey], now: Time) -> Result<T, String> {
     let new = T::open(text.as_bytes(), roots).map_err(|e| format!("{}: {e}", T::FILE))?;
-    let have = current.map_or(0, T::sequence).max(high_water::<T>());
-    if new.sequence() < have {
-        return Err(format!("{}: {}", T::FILE, Rollback { have, got: new.sequence() }));
-    }
+    new.check_replaces(current, high_water::<T>(), now).map_err(|e| format!("{}: {e}", T::FILE))?;
     // The mark first: if the text cannot be written, the older stored copy is not used next time.
     notes::wrote(storage::set(T::SEQ_KEY, &new.sequence().to_string()));
     notes::wrote(storage::set(T::STORE_KEY, text));
@@ -243,9 +241,10 @@ async fn apply<T: Stored>(
     roots: &[VerifyingKey],
     refused: &mut Vec<String>,
     failed: &mut Vec<String>,
+    now: Time,
 ) {
     match fetched(fetch).await {
-        Fetched::Text(text) => match accept(&text, held.as_ref(), roots) {
+        Fetched::Text(text) => match accept(&text, held.as_ref(), roots, now) {
             Ok(v) => *held = Some(v),
             Err(e) => refused.push(e),
         },
@@ -253,10 +252,10 @@ async fn apply<T: Stored>(
         Fetched::Cached(text) => {
             failed.push(format!("{}: {}", T::FILE, notes::NOT_REACHED));
             if held.is_none() {
-                *held = accept(&text, None, roots).ok();
+                *held = accept(&text, None, roots, now).ok();
             }
         }
-        Fetched::TooLarge => refused.push(format!("{}: {}", T::FILE, EnvelopeError::TooLarge)),
+        Fetched::TooLarge => refused.push(format!("{}: {}", T::FILE, EnvelopeError::too_large(T::KIND, MAX_FILE_LEN))),
         Fetched::Failed(why) => failed.push(format!("{}: {why}", T::FILE)),
     }
 }
@@ -282,11 +281,11 @@ pub async fn sync(state: TrustState, now: Time, progress: &JsValue) -> TrustStat
     let (keys, pols) = (start_fetch::<TrustList>(), start_fetch::<PolicySet>());
     let revs = revocation::start(next.revocation.as_ref(), progress);
     let (mut problems, mut network) = (Vec::new(), Vec::new());
-    apply(keys, &mut next.trust, &roots, &mut problems, &mut network).await;
+    apply(keys, &mut next.trust, &roots, &mut problems, &mut network, now).await;
     yield_to_browser().await;
-    apply(pols, &mut next.policies, &roots, &mut problems, &mut network).await;
+    apply(pols, &mut next.policies, &roots, &mut problems, &mut network, now).await;
     yield_to_browser().await;
-    revocation::finish(revs, &mut next.revocation, &roots, &mut problems, &mut network).await;
+    revocation::finish(revs, &mut next.revocation, &roots, &mut problems, &mut network, now).await;
     notes::finish(&mut next, now);
     next.sync = if !problems.is_empty() {
         Sync::Rejected { at: now, why: problems.join("; ") }

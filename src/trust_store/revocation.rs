@@ -10,7 +10,7 @@
 use ed25519_dalek::VerifyingKey;
 use js_sys::Promise;
 use wasm_bindgen::JsValue;
-use yima_core::{DeltaList, HighWater, RevocationError, Revocations, MAX_DELTA_LEN, MAX_FULL_LEN};
+use yima_core::{DeltaList, HighWater, RevocationError, Revocations, Time, DELTA_KIND, FULL_KIND, MAX_DELTA_LEN, MAX_FULL_LEN};
 use yima_signed_js as signed_js;
 
 use super::{fetch_capped, fetched, fetched_js, notes, Fetched, ENDPOINT, FETCH_TIMEOUT_MS};
@@ -22,6 +22,10 @@ const FULL_KEY: &str = "yima.revocation.full";
 const DELTA_KEY: &str = "yima.revocation.delta";
 /// The high-water mark, "full delta".
 const SEQ_KEY: &str = "yima.revocation.seq";
+
+/// "Now" when re-opening the stored copies at start-up: they passed the sequence rule when they
+/// were fetched, so its bound on running ahead of the clock is not applied again.
+const STORED: Time = Time::MAX_UTC;
 
 /// The stored high-water mark (`full delta`), zero when absent or unreadable.
 fn high_water() -> HighWater {
@@ -52,12 +56,14 @@ pub fn load(roots: &[VerifyingKey]) -> (Option<Revocations>, bool, bool) {
     let (mut corrupt, mut outdated) = (false, false);
     let mut floor = high_water();
     if let Some(text) = signed_js::stored(FULL_KEY) {
-        if let Err(e) = Revocations::update_opened(&mut held, Some(signed_js::open_full(&text, roots, MAX_FULL_LEN)), None, &mut floor) {
+        if let Err(e) =
+            Revocations::update_opened(&mut held, Some(signed_js::open_full(&text, roots, MAX_FULL_LEN)), None, &mut floor, STORED)
+        {
             refused_at_load(FULL_KEY, &e, &mut corrupt, &mut outdated);
         }
     }
     if let (Some(_), Some(text)) = (&held, storage::get(DELTA_KEY)) {
-        if let Err(e) = Revocations::update_above(&mut held, None, Some(text.as_bytes()), roots, &mut floor) {
+        if let Err(e) = Revocations::update_above(&mut held, None, Some(text.as_bytes()), roots, &mut floor, STORED) {
             refused_at_load(DELTA_KEY, &e, &mut corrupt, &mut outdated);
         }
     }
@@ -81,7 +87,8 @@ fn get_as<T>(file: &str, got: Fetched<T>, refused: &mut Vec<String>, failed: &mu
             None
         }
         Fetched::TooLarge => {
-            refused.push(format!("{file}: {}", yima_core::EnvelopeError::TooLarge));
+            let (kind, cap) = if file == FULL_FILE { (FULL_KIND, MAX_FULL_LEN) } else { (DELTA_KIND, MAX_DELTA_LEN) };
+            refused.push(format!("{file}: {}", yima_core::EnvelopeError::too_large(kind, cap)));
             None
         }
         Fetched::Failed(why) => {
@@ -112,6 +119,7 @@ pub async fn finish(
     roots: &[VerifyingKey],
     refused: &mut Vec<String>,
     failed: &mut Vec<String>,
+    now: Time,
 ) {
     let text = get(DELTA_FILE, started.delta, refused, failed).await;
     // Opened (signature checked) once: its base says whether the held full list still fits.
@@ -125,7 +133,7 @@ pub async fn finish(
     let mut floor = high_water();
     if let Some(fetch) = full {
         if let Some(text) = get_as(FULL_FILE, fetched_js(fetch).await, refused, failed) {
-            match Revocations::update_opened(held, Some(signed_js::open_full(&text, roots, MAX_FULL_LEN)), None, &mut floor) {
+            match Revocations::update_opened(held, Some(signed_js::open_full(&text, roots, MAX_FULL_LEN)), None, &mut floor, now) {
                 Ok(()) => {
                     notes::wrote(signed_js::store(FULL_KEY, &text));
                     if held.as_ref().is_some_and(|h| h.delta().is_none()) {
@@ -137,7 +145,7 @@ pub async fn finish(
         }
     }
     if let Some((opened, text)) = delta {
-        match Revocations::update_opened(held, None, Some(opened), &mut floor) {
+        match Revocations::update_opened(held, None, Some(opened), &mut floor, now) {
             Ok(()) => {
                 notes::wrote(storage::set(DELTA_KEY, &text));
             }

@@ -19,14 +19,17 @@ pub const MAX_FILE_LEN: usize = 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EnvelopeError {
-    #[error("file larger than its size cap ({MAX_FILE_LEN} bytes for trust lists and policies)")]
-    TooLarge,
+    #[error("{kind} file larger than its size cap ({cap} bytes)")]
+    TooLarge { kind: String, cap: usize },
     #[error("not a signed Yima file")]
     NotEnvelope,
     #[error("signed by a key that is not a pinned root key")]
     UnknownSigner,
     #[error("signature does not verify")]
     BadSignature,
+    /// The root signed this payload as another kind of file (e.g. policies given as the trust list).
+    #[error("this is a {found} file, not a {expected} file")]
+    WrongKind { expected: String, found: String },
     #[error("signed content is not valid: {0}")]
     Content(String),
 }
@@ -42,6 +45,17 @@ struct Envelope<'a> {
     #[serde(borrow)]
     signature: Cow<'a, str>,
 }
+
+impl EnvelopeError {
+    /// A file of `kind` over its cap of `cap` bytes.
+    pub fn too_large(kind: &str, cap: usize) -> EnvelopeError {
+        EnvelopeError::TooLarge { kind: kind.to_string(), cap }
+    }
+}
+
+/// Every file kind a root signs (the kind is part of the signed message); a file that fails as
+/// one kind is tried as the others only to name the mistake ([`EnvelopeError::WrongKind`]).
+pub const KINDS: [&str; 4] = ["trust-list", "policies", "revocation-full", "revocation-delta"];
 
 /// The envelope's `yima` field.
 pub const FORMAT: &str = "signed-v1";
@@ -67,7 +81,7 @@ pub fn open_capped(kind: &str, file: &[u8], roots: &[VerifyingKey], cap: usize) 
 /// [`open_capped`], returning the payload in place in its word-aligned buffer (no copy).
 pub fn open_payload(kind: &str, file: &[u8], roots: &[VerifyingKey], cap: usize) -> Result<Payload, EnvelopeError> {
     if file.len() > cap {
-        return Err(EnvelopeError::TooLarge);
+        return Err(EnvelopeError::too_large(kind, cap));
     }
     // Borrowed where the JSON string has no escapes (base64 never needs any): no copy of the text.
     let env: Envelope<'_> = serde_json::from_slice(file).map_err(|_| EnvelopeError::NotEnvelope)?;
@@ -96,7 +110,7 @@ pub fn open_fields<C: AsRef<[u8]>>(
     cap: usize,
 ) -> Result<Payload, EnvelopeError> {
     if f.payload_len > cap {
-        return Err(EnvelopeError::TooLarge);
+        return Err(EnvelopeError::too_large(kind, cap));
     }
     if f.yima != FORMAT {
         return Err(EnvelopeError::NotEnvelope);
@@ -112,7 +126,9 @@ pub fn open_fields<C: AsRef<[u8]>>(
         at += B64.decode_slice(chunk.as_ref(), &mut bytes[at..]).map_err(|_| EnvelopeError::NotEnvelope)?;
     }
     if !crate::keys::verify(root, &bytes[..at], &sig) {
-        return Err(EnvelopeError::BadSignature);
+        let payload = &bytes[prefix.len()..at];
+        let other = KINDS.into_iter().find(|k| *k != kind && crate::keys::verify(root, &message(k, payload), &sig));
+        return Err(other.map_or(EnvelopeError::BadSignature, |k| EnvelopeError::WrongKind { expected: kind.into(), found: k.into() }));
     }
     buf.range = prefix.len()..at;
     Ok(buf)

@@ -50,7 +50,7 @@ pub use codec::{base45_decode, decode_text, encode_text, inflate, trimmed, Decod
 pub use cose::{open as open_cose, CoseError, Opened};
 pub use envelope::{
     hex, message as signed_message, open as open_signed, open_capped, open_fields, open_payload, EnvelopeError, Fields, Payload,
-    FORMAT as SIGNED_FORMAT, MAX_FILE_LEN,
+    FORMAT as SIGNED_FORMAT, KINDS as SIGNED_KINDS, MAX_FILE_LEN,
 };
 pub use evaluate::{evaluate, Facts, Seen, DEFAULT_SKEW_SECONDS};
 pub use foreign::{ForeignContext, ForeignParts};
@@ -71,7 +71,7 @@ pub use revocation::{
     MAX_FULL_LEN, UID_LEN,
 };
 pub use session::{Scan, Session, Verifier, CLOCK_BEHIND_TOLERANCE_SECONDS, MERGE_WINDOW_SECONDS};
-pub use signed::{Rollback, SignedContent, SignedError};
+pub use signed::{check_sequence, Rollback, SignedContent, SignedError, MAX_SEQUENCE_AHEAD};
 pub use trust::{DccSigner, DccType, IssuerKey, KeyStatus, Role, Scope, TrustList, KIND as TRUST_KIND};
 pub use verdict::{conclude, CardRow, Reason, Verdict};
 pub use verify::{verify as verify_credential, Verification};

@@ -9,6 +9,7 @@ mod holder;
 mod sign;
 
 pub mod demo;
+pub mod revocation;
 
 pub use holder::{holder_hash, HOLDER_SALT};
 pub use sign::{claims_cbor, derived_key, issue, seal, sign_claims, sign_cose, Seal};

@@ -32,7 +32,7 @@ fn field(obj: &JsValue, name: &str) -> Option<JsValue> {
 /// Verifies a signed file of `kind` held as a JS string; returns the payload in place.
 pub fn open_payload(kind: &str, text: &JsString, roots: &[VerifyingKey], cap: usize) -> Result<Payload, EnvelopeError> {
     if text.length() as usize > cap {
-        return Err(EnvelopeError::TooLarge);
+        return Err(EnvelopeError::too_large(kind, cap));
     }
     let json = field(&js_sys::global(), "JSON").ok_or(EnvelopeError::NotEnvelope)?;
     let env = call(&json, "parse", &[text]).filter(JsValue::is_object).ok_or(EnvelopeError::NotEnvelope)?;

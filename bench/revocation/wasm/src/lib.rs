@@ -28,7 +28,8 @@ pub fn open(text: JsString, app_path: bool) -> Result<u32, String> {
     let cap = if app_path { MAX_FULL_LEN } else { usize::MAX };
     let opened = yima_signed_js::open_full(&text, &roots, cap);
     let mut held = None;
-    Revocations::update_opened(&mut held, Some(opened), None, &mut HighWater::default()).map_err(|e| e.to_string())?;
+    let (floor, now) = (&mut HighWater::default(), yima_core::Time::MAX_UTC);
+    Revocations::update_opened(&mut held, Some(opened), None, floor, now).map_err(|e| e.to_string())?;
     let held = held.ok_or("nothing held")?;
     let count = held.full().count;
     HELD.with(|h| *h.borrow_mut() = Some(held));

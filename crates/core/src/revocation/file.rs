@@ -119,7 +119,12 @@ impl FullList {
         let header = Header::read(&mut r, FULL)?;
         let count = r.u32()?;
         let at = payload.bytes().len() - r.0.len();
-        Ok(FullList { header, count, set: Set::read(payload, at)? })
+        Ok(FullList { header, count, set: Set::read(payload, at, count)? })
+    }
+
+    /// Whether `other` carries the same signed content (header, count and set, byte for byte).
+    pub fn same_content(&self, other: &FullList) -> bool {
+        self.header == other.header && self.count == other.count && self.set.same_as(&other.set)
     }
 
     /// Verifies a `revocation-full.json` against the pinned roots, then parses it.

@@ -115,6 +115,17 @@ impl Set {
         })
     }
 
+    /// The same representation with the same bytes.
+    pub fn same_as(&self, other: &Set) -> bool {
+        match (self, other) {
+            (Set::Exact(a), Set::Exact(b)) => a == b,
+            (Set::Fuse16(a), Set::Fuse16(b)) | (Set::Fuse32(a), Set::Fuse32(b)) => {
+                a.descriptor() == b.descriptor() && a.fingerprints() == b.fingerprints()
+            }
+            _ => false,
+        }
+    }
+
     /// Bytes held in memory by the structure (for a filter: the whole payload buffer it sits in).
     pub fn heap_bytes(&self) -> usize {
         match self {
@@ -127,7 +138,7 @@ impl Set {
         match self {
             Set::Exact(v) => {
                 w.u8(TAG_EXACT);
-                w.entries(v);
+                w.raw_entries(v);
             }
             Set::Fuse16(f) | Set::Fuse32(f) => {
                 let (tag, size) = if matches!(self, Set::Fuse16(_)) { (TAG_FUSE16, 2) } else { (TAG_FUSE32, 4) };
@@ -139,20 +150,30 @@ impl Set {
         }
     }
 
-    /// Reads the set that starts at byte `at` of `buf`'s payload and ends it; a filter stays in
-    /// `buf`, read in place.
-    pub(super) fn read(buf: Payload, at: usize) -> Result<Set, RevocationError> {
+    /// Reads the set of `count` entries that starts at byte `at` of `buf`'s payload and ends it;
+    /// a filter stays in `buf`, read in place. An exact set holds exactly `count` entries; a
+    /// filter cannot hold more entries than it has fingerprint slots.
+    pub(super) fn read(buf: Payload, at: usize, count: u32) -> Result<Set, RevocationError> {
         let mut r = Reader(buf.bytes().get(at..).ok_or(RevocationError::Truncated)?);
-        match r.u8()? {
+        let set = match r.u8()? {
             TAG_EXACT => {
-                let v = r.entries()?;
+                let v = r.raw_entries(count as usize)?;
                 r.end()?;
-                Ok(Set::Exact(v))
+                return Ok(Set::Exact(v));
             }
-            TAG_FUSE16 => Set::read_fuse(buf, at + 1, 16),
-            TAG_FUSE32 => Set::read_fuse(buf, at + 1, 32),
-            _ => Err(RevocationError::BadFilter),
+            TAG_FUSE16 => Set::read_fuse(buf, at + 1, 16)?,
+            TAG_FUSE32 => Set::read_fuse(buf, at + 1, 32)?,
+            tag => return Err(RevocationError::UnknownSetTag(tag)),
+        };
+        let slots = match &set {
+            Set::Fuse16(f) => f.fingerprints.len() / 2,
+            Set::Fuse32(f) => f.fingerprints.len() / 4,
+            Set::Exact(v) => v.len(),
+        };
+        if count as usize > slots {
+            return Err(RevocationError::CountMismatch);
         }
+        Ok(set)
     }
 
     /// The descriptor at payload byte `at`, then the fingerprint count and the fingerprints.
@@ -210,7 +231,7 @@ mod tests {
             let expected: Vec<_> = probes.iter().map(|p| built.lookup(*p)).collect();
             assert!(keys.iter().all(|k| built.lookup(*k).is_some()));
             for offset in 0..8 {
-                let read = Set::read(Payload::copy_at(&w.0, offset), 0).unwrap();
+                let read = Set::read(Payload::copy_at(&w.0, offset), 0, keys.len() as u32).unwrap();
                 assert!(keys.iter().all(|k| read.lookup(*k).is_some()), "width {width} offset {offset}");
                 assert!(probes.iter().zip(&expected).all(|(p, e)| read.lookup(*p) == *e));
                 let mut again = Writer::default();

@@ -7,7 +7,7 @@ use super::entry::{entry, kid_from_hex, Uid};
 use super::file::{DeltaList, FullList};
 use super::filter::Certainty;
 use super::RevocationError;
-use crate::signed::Rollback;
+use crate::signed::check_sequence;
 use crate::Time;
 use ed25519_dalek::VerifyingKey;
 
@@ -17,13 +17,6 @@ use ed25519_dalek::VerifyingKey;
 pub struct HighWater {
     pub full: u64,
     pub delta: u64,
-}
-
-fn at_least(have: u64, got: u64) -> Result<(), RevocationError> {
-    if got < have {
-        return Err(Rollback { have, got }.into());
-    }
-    Ok(())
 }
 
 /// What the revocation data says about one credential.
@@ -66,28 +59,27 @@ impl Revocations {
         self.delta.as_deref()
     }
 
-    /// Replaces the full list unless it is older than the one held (replay refused). A held
+    /// Replaces the full list if the sequence rule allows ([`check_sequence`]: not below the
+    /// held list nor `floor`, equal only with the same content, not too far ahead of `now`). A held
     /// delta is kept only if it was made for the new list.
-    pub fn with_full(current: Option<&Revocations>, full: FullList) -> Result<Revocations, RevocationError> {
-        if let Some(c) = current {
-            if full.header.sequence < c.full.header.sequence {
-                return Err(Rollback { have: c.full.header.sequence, got: full.header.sequence }.into());
-            }
-        }
+    pub fn with_full(current: Option<&Revocations>, full: FullList, floor: u64, now: Time) -> Result<Revocations, RevocationError> {
+        let held = current.map(|c| &*c.full);
+        let have = held.map_or(0, |f| f.header.sequence).max(floor);
+        let same = held.filter(|f| f.header.sequence == full.header.sequence).map(|f| f.same_content(&full));
+        check_sequence(have, full.header.sequence, same, now)?;
         let delta = current.and_then(|c| c.delta.clone()).filter(|d| d.base == full.header.sequence);
         Ok(Revocations { full: Arc::new(full), delta })
     }
 
-    /// Puts a delta on top of the full list: it must be made for this list, and not older than
-    /// the delta held.
-    pub fn apply_delta(&mut self, delta: DeltaList) -> Result<(), RevocationError> {
+    /// Puts a delta on top of the full list: it must be made for this list, and pass the sequence
+    /// rule against the delta held and `floor` ([`check_sequence`]).
+    pub fn apply_delta(&mut self, delta: DeltaList, floor: u64, now: Time) -> Result<(), RevocationError> {
+        let held = self.delta.as_deref();
+        let have = held.map_or(0, |d| d.header.sequence).max(floor);
+        let same = held.filter(|d| d.header.sequence == delta.header.sequence).map(|d| *d == delta);
+        check_sequence(have, delta.header.sequence, same, now)?;
         if delta.base != self.full.header.sequence {
             return Err(RevocationError::DeltaBase { base: delta.base, full: self.full.header.sequence });
-        }
-        if let Some(held) = &self.delta {
-            if delta.header.sequence < held.header.sequence {
-                return Err(Rollback { have: held.header.sequence, got: delta.header.sequence }.into());
-            }
         }
         self.delta = Some(Arc::new(delta));
         Ok(())
@@ -113,7 +105,8 @@ impl Revocations {
         }
     }
 
-    /// The newest signing time held: the delta's if there is one.
+    /// The newest signing time held (the delta's if later): with the trust list's and the
+    /// policies', a floor for the device clock ([`crate::Verifier::effective_now`]).
     pub fn issued_at(&self) -> Time {
         self.delta.as_ref().map_or(self.full.header.issued_at, |d| d.header.issued_at.max(self.full.header.issued_at))
     }
@@ -139,8 +132,9 @@ impl Revocations {
         full: Option<&[u8]>,
         delta: Option<&[u8]>,
         roots: &[VerifyingKey],
+        now: Time,
     ) -> Result<(), RevocationError> {
-        Self::update_above(held, full, delta, roots, &mut HighWater::default())
+        Self::update_above(held, full, delta, roots, &mut HighWater::default(), now)
     }
 
     /// [`Revocations::update`], also refusing files below `floor` (the highest sequences ever
@@ -151,8 +145,9 @@ impl Revocations {
         delta: Option<&[u8]>,
         roots: &[VerifyingKey],
         floor: &mut HighWater,
+        now: Time,
     ) -> Result<(), RevocationError> {
-        Self::update_opened(held, full.map(|f| FullList::open(f, roots)), delta.map(|d| DeltaList::open(d, roots)), floor)
+        Self::update_opened(held, full.map(|f| FullList::open(f, roots)), delta.map(|d| DeltaList::open(d, roots)), floor, now)
     }
 
     /// [`Revocations::update_above`] with the files already opened (verified and parsed; the full
@@ -162,11 +157,11 @@ impl Revocations {
         full: Option<Result<FullList, RevocationError>>,
         delta: Option<Result<DeltaList, RevocationError>>,
         floor: &mut HighWater,
+        now: Time,
     ) -> Result<(), RevocationError> {
         let mut first_error = None;
         if let Some(opened) = full {
-            let opened = opened.and_then(|f| at_least(floor.full, f.header.sequence).map(|()| f));
-            match opened.and_then(|f| Revocations::with_full(held.as_ref(), f)) {
+            match opened.and_then(|f| Revocations::with_full(held.as_ref(), f, floor.full, now)) {
                 Ok(r) => {
                     floor.full = floor.full.max(r.full.header.sequence);
                     *held = Some(r);
@@ -176,10 +171,9 @@ impl Revocations {
         }
         if let Some(opened) = delta {
             let applied = opened.and_then(|d| {
-                at_least(floor.delta, d.header.sequence)?;
                 let sequence = d.header.sequence;
                 match held.as_mut() {
-                    Some(r) => r.apply_delta(d).map(|()| floor.delta = floor.delta.max(sequence)),
+                    Some(r) => r.apply_delta(d, floor.delta, now).map(|()| floor.delta = floor.delta.max(sequence)),
                     None => Err(RevocationError::DeltaBase { base: d.base, full: 0 }),
                 }
             });

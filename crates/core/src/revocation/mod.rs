@@ -35,6 +35,10 @@ pub enum RevocationError {
     BadTime,
     #[error("the filter's layout is inconsistent")]
     BadFilter,
+    #[error("unknown set tag {0} (0 exact entries, 16 or 32 binary fuse filter)")]
+    UnknownSetTag(u8),
+    #[error("the entry count does not fit the set (more entries than the filter has slots)")]
+    CountMismatch,
     #[error("the filter could not be built (duplicate entries?)")]
     FilterBuild,
     #[error("delta made for full list {base}, but full list {full} is held")]

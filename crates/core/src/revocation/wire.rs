@@ -22,6 +22,10 @@ impl Writer {
     /// A count, then the entries (callers pass them sorted).
     pub fn entries(&mut self, v: &[u64]) {
         self.u32(u32::try_from(v.len()).unwrap_or(u32::MAX));
+        self.raw_entries(v);
+    }
+    /// The entries alone (their count was written before).
+    pub fn raw_entries(&mut self, v: &[u64]) {
         v.iter().for_each(|e| self.u64(*e));
     }
 }
@@ -55,6 +59,10 @@ impl<'a> Reader<'a> {
     /// A count, then that many entries in strictly ascending order (so lookups can bisect).
     pub fn entries(&mut self) -> Result<Vec<u64>, RevocationError> {
         let n = self.u32()? as usize;
+        self.raw_entries(n)
+    }
+    /// `n` entries (their count was read before), strictly ascending.
+    pub fn raw_entries(&mut self, n: usize) -> Result<Vec<u64>, RevocationError> {
         let raw = self.take(n.checked_mul(8).ok_or(RevocationError::Truncated)?)?;
         let v: Vec<u64> = raw.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default())).collect();
         if v.windows(2).any(|w| w[0] >= w[1]) {

@@ -13,6 +13,7 @@ mod ed25519_vectors;
 mod foreign;
 mod format_doc;
 mod revocation;
+mod revocation_format;
 mod revocation_required;
 mod samples;
 mod session;

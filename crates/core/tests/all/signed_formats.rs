@@ -122,11 +122,18 @@ fn seal_and_open() {
     let f = seal("trust-list", b"{\"a\":1}", &root);
     let roots = [root.verifying_key()];
     assert_eq!(open_signed("trust-list", f.as_bytes(), &roots).unwrap(), b"{\"a\":1}");
-    assert_eq!(open_signed("policies", f.as_bytes(), &roots), Err(EnvelopeError::BadSignature));
+    // a trust list given where policies are expected: the error names both kinds (issue 22)
+    let wrong = EnvelopeError::WrongKind { expected: "policies".into(), found: "trust-list".into() };
+    assert_eq!(open_signed("policies", f.as_bytes(), &roots), Err(wrong.clone()));
+    assert_eq!(wrong.to_string(), "this is a trust-list file, not a policies file");
+    for kind in [yima_core::TRUST_KIND, yima_core::POLICIES_KIND, yima_core::FULL_KIND, yima_core::DELTA_KIND] {
+        assert!(yima_core::SIGNED_KINDS.contains(&kind), "{kind} is a kind a wrong file is tried as");
+    }
     let other = derived_key(b"t", "issuer");
     assert_eq!(open_signed("trust-list", f.as_bytes(), &[other.verifying_key()]), Err(EnvelopeError::UnknownSigner));
     assert_eq!(open_signed("trust-list", b"not json", &roots), Err(EnvelopeError::NotEnvelope));
-    assert_eq!(open_signed("trust-list", &vec![b' '; MAX_FILE_LEN + 1], &roots), Err(EnvelopeError::TooLarge));
+    let too_large = open_signed("trust-list", &vec![b' '; MAX_FILE_LEN + 1], &roots).unwrap_err();
+    assert_eq!(too_large.to_string(), "trust-list file larger than its size cap (1048576 bytes)");
     // an issuer key that signs a file, claiming the root's kid, fails
     let forged = seal("trust-list", b"{}", &other).replace(&hex(&kid(&other.verifying_key())), &hex(&kid(&roots[0])));
     assert_eq!(open_signed("trust-list", forged.as_bytes(), &roots), Err(EnvelopeError::BadSignature));
@@ -155,7 +162,7 @@ fn fields_with_payload_in_chunks_open_as_the_whole_file() {
     let mut changed = b64.to_vec();
     changed[10] = if changed[10] == b'A' { b'B' } else { b'A' };
     assert_eq!(open_fields("k", &fields, [&changed[..]], &roots, usize::MAX).err(), Some(EnvelopeError::BadSignature));
-    assert_eq!(open_fields("k", &fields, [b64], &roots, b64.len() - 1).err(), Some(EnvelopeError::TooLarge));
+    assert_eq!(open_fields("k", &fields, [b64], &roots, b64.len() - 1).err(), Some(EnvelopeError::too_large("k", b64.len() - 1)));
     // a payload longer than stated cannot overrun the buffer
     let short = Fields { payload_len: 8, ..fields };
     assert_eq!(open_fields("k", &short, [b64], &roots, usize::MAX).err(), Some(EnvelopeError::NotEnvelope));

@@ -110,9 +110,9 @@ fn files_signed_by_an_issuer_key_or_of_the_wrong_kind_are_refused() {
 fn an_older_list_is_refused() {
     let new = demo::trust_list(now());
     let old = demo::trust_list(now() - chrono::Duration::days(1));
-    assert!(old.check_newer_than(Some(&new)).is_err());
-    assert!(new.check_newer_than(Some(&old)).is_ok());
-    assert!(new.check_newer_than(None).is_ok());
+    assert!(old.check_replaces(Some(&new), 0, now()).is_err());
+    assert!(new.check_replaces(Some(&old), 0, now()).is_ok());
+    assert!(new.check_replaces(None, 0, now()).is_ok());
     let (pn, po) = (demo::policies(now()), demo::policies(now() - chrono::Duration::seconds(1)));
-    assert!(po.check_newer_than(Some(&pn)).is_err());
+    assert!(po.check_replaces(Some(&pn), 0, now()).is_err());
 }

@@ -44,6 +44,6 @@ pub fn delta_list(now: Time) -> DeltaList {
 pub fn revocations(now: Time) -> Revocations {
     let mut r = Revocations::new(full_list(now));
     // The delta is made for this full list: applying it cannot fail.
-    let _ = r.apply_delta(delta_list(now));
+    let _ = r.apply_delta(delta_list(now), 0, now);
     r
 }

@@ -1,9 +1,12 @@
 //! `revoke --root KEY --list FILE --out DIR [--now T] [--since T]`: builds and root-signs the
 //! revocation files from the list of revoked credentials:
 //! - `revocation-full.json`: every entry revoked before the cut-off `--since` (default: this
-//!   week's Monday 00:00 UTC), sequence = the cut-off in Unix seconds, so re-running during the
-//!   week re-signs the same list and phones keep the copy they have;
-//! - `revocation-delta.json`: the entries revoked since the cut-off, exactly, on top of it.
+//!   week's Monday 00:00 UTC), sequence and signing time = the cut-off, so re-running during the
+//!   week rebuilds the same bytes and phones keep the copy they have; if its entries changed
+//!   (one added late with an earlier revocation time) the sequence goes above the one published
+//!   in `--out` (the core refuses other content at an equal sequence);
+//! - `revocation-delta.json`: every other entry, exactly, on top of it (sequence: now, or above
+//!   the published delta's). Rules: `yima_issue::revocation::publish`.
 //!
 //! List lines: `<issuer kid, 16 hex> <credential identifier, 32 hex> <revoked at, RFC 3339>`;
 //! blank lines and `#` comments are skipped.
@@ -13,9 +16,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context};
 use chrono::{Datelike, Duration};
 use yima_core::Time;
-use yima_core::{
-    kid_from_hex, revocation_entry as entry, DeltaList, FullList, RevocationHeader as Header, RevocationSet as Set, Uid, UID_LEN,
-};
+use yima_core::{kid_from_hex, revocation_entry as entry, DeltaList, FullList, RevocationSet as Set, Uid, UID_LEN};
+use yima_issue::revocation::{publish, Plan, Revoked};
 use yima_issue::Seal;
 
 use crate::keyfile;
@@ -49,12 +51,6 @@ pub struct Args {
     /// Mark the files as demo data.
     #[arg(long)]
     pub demo: bool,
-}
-
-/// One revoked credential from the list.
-struct Revoked {
-    entry: u64,
-    at: Time,
 }
 
 pub fn parse_uid(hex: &str) -> Option<Uid> {
@@ -99,16 +95,15 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     anyhow::ensure!(since <= now, "--since is after --now");
     let root = keyfile::read(&a.root)?;
     let list = read_list(&a.list)?;
-    let (old, new): (Vec<&Revoked>, Vec<&Revoked>) = list.iter().partition(|r| r.at < since);
-    let base = since.timestamp().max(0) as u64;
-    let full_header = Header { sequence: base, issued_at: now, max_age_hours: a.full_max_age_hours, demo: a.demo };
-    let full = FullList::build(full_header, &old.iter().map(|r| r.entry).collect::<Vec<_>>())?;
-    let delta_header =
-        Header { sequence: now.timestamp().max(0) as u64, issued_at: now, max_age_hours: a.delta_max_age_hours, demo: a.demo };
-    let delta = DeltaList::build(delta_header, base, &new.iter().map(|r| r.entry).collect::<Vec<_>>());
+    let roots = [root.verifying_key()];
+    // The files published before (if any and if they verify): a change must go above them.
+    let published = |name: &str| std::fs::read(a.out.join(name)).ok();
+    let prev_full = published("revocation-full.json").and_then(|f| FullList::open(&f, &roots).ok());
+    let prev_delta = published("revocation-delta.json").and_then(|f| DeltaList::open(&f, &roots).ok());
+    let plan = Plan { since, now, full_max_age_hours: a.full_max_age_hours, delta_max_age_hours: a.delta_max_age_hours, demo: a.demo };
+    let (full, delta) = publish(&list, &plan, prev_full.as_ref(), prev_delta.as_ref())?;
     let (full_file, delta_file) = (full.seal(&root), delta.seal(&root));
     // Check what we wrote opens with the root's public key.
-    let roots = [root.verifying_key()];
     FullList::open(full_file.as_bytes(), &roots)?;
     DeltaList::open(delta_file.as_bytes(), &roots)?;
     std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
@@ -119,7 +114,7 @@ pub fn run(a: Args) -> anyhow::Result<()> {
         Set::Fuse32(_) => "binary fuse filter, 32-bit fingerprints (a hit denies)",
         Set::Fuse16(_) => "binary fuse filter, 16-bit fingerprints (a hit alone asks for a check by hand)",
     };
-    eprintln!("full list: {} entries before {since} ({kind}), {} bytes", full.count, full_file.len());
+    eprintln!("full list: {} entries before {since} ({kind}), sequence {}, {} bytes", full.count, full.header.sequence, full_file.len());
     eprintln!("delta: {} entries since then, {} bytes", delta.entries.len(), delta_file.len());
     if delta.entries.len() > DELTA_ADVISED_MAX {
         eprintln!("note: more than {DELTA_ADVISED_MAX} entries in the delta; a later --since keeps it small");

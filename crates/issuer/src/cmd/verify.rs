@@ -1,6 +1,8 @@
 //! `verify`: exactly what the app decides for QR text(s) at a venue. Several texts are one gate
 //! session, merged as in the app: the same core call (`Verifier::scan`), not a re-implementation.
-//! Exit code 0 whatever the verdict; non-zero only for unusable arguments or trust files.
+//! Exit code 0 whatever the verdict; non-zero only for unusable arguments or trust files. A
+//! refused revocation delta is a warning (stderr, and `warnings` in the JSON): as in the app, the
+//! full list held stays in use.
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -60,7 +62,9 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     let roots = [a.root_key()?];
     let (trust, policies, raw) = a.trust(at, &roots)?;
     let venue = VenueKey { venue: a.venue.clone(), region: a.region };
-    let verifier = Verifier { trust: Some(trust), policies: Some(policies), venue: venue.clone(), revocation: a.revocations(at, &roots)? };
+    let (revocation, warnings) = a.revocations(at, &roots)?;
+    warnings.iter().for_each(|w| eprintln!("warning: {w}"));
+    let verifier = Verifier { trust: Some(trust), policies: Some(policies), venue: venue.clone(), revocation };
     let demo_list = verifier.trust.as_ref().is_some_and(|t| t.demo);
     let mut session = Session::default();
     // An HC1 text is judged by the same call as the app's DCC module, on its own card.
@@ -90,6 +94,7 @@ pub fn run(a: Args) -> anyhow::Result<()> {
             "merged": merged,
             "scans": scans.iter().map(|(c, m)| json!({ "verdict": c.verdict, "merged": m })).collect::<Vec<_>>(),
             "card": card,
+            "warnings": warnings,
         });
         plain_strings(&mut out);
         println!("{}", serde_json::to_string_pretty(&out)?);
@@ -144,18 +149,23 @@ impl Args {
     }
 
     /// Revocation data read and verified like the app does; the demo's with the demo endpoint.
-    fn revocations(&self, at: Time, roots: &[VerifyingKey]) -> anyhow::Result<Option<Revocations>> {
+    /// A delta that is refused (signature, format, made for another full list) leaves the full
+    /// list alone in use, with a warning, as in the app.
+    fn revocations(&self, at: Time, roots: &[VerifyingKey]) -> anyhow::Result<(Option<Revocations>, Vec<String>)> {
         let Some(full) = &self.revocation_full else {
-            return Ok(self.keys.is_none().then(|| yima_issue::demo::revocations(at)));
+            return Ok((self.keys.is_none().then(|| yima_issue::demo::revocations(at)), Vec::new()));
         };
         let read = |p: &PathBuf| std::fs::read(p).with_context(|| format!("reading {}", p.display()));
         let full = FullList::open(&read(full)?, roots).map_err(|e| anyhow::anyhow!("revocation list refused: {e}"))?;
         let mut r = Revocations::new(full);
+        let mut warnings = Vec::new();
         if let Some(delta) = &self.revocation_delta {
-            let delta = DeltaList::open(&read(delta)?, roots).map_err(|e| anyhow::anyhow!("revocation delta refused: {e}"))?;
-            r.apply_delta(delta).map_err(|e| anyhow::anyhow!("revocation delta refused: {e}"))?;
+            let applied = DeltaList::open(&read(delta)?, roots).and_then(|d| r.apply_delta(d, 0, at));
+            if let Err(e) = applied {
+                warnings.push(format!("revocation delta refused, the full list alone is used: {e}"));
+            }
         }
-        Ok(Some(r))
+        Ok((Some(r), warnings))
     }
 
     fn root_key(&self) -> anyhow::Result<VerifyingKey> {

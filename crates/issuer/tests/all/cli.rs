@@ -90,7 +90,7 @@ fn revocations(dir: &Path, roots: &[ed25519_dalek::VerifyingKey]) -> Revocations
     let (full, delta) =
         (std::fs::read(dir.join("revocation-full.json")).unwrap(), std::fs::read(dir.join("revocation-delta.json")).unwrap());
     let mut held = None;
-    Revocations::update(&mut held, Some(&full), Some(&delta), roots).unwrap();
+    Revocations::update(&mut held, Some(&full), Some(&delta), roots, yima_core::Time::MAX_UTC).unwrap();
     held.unwrap()
 }
 
@@ -500,4 +500,54 @@ fn verify_without_revocation_data_checks_by_hand_where_required() {
     for venue in ["government", "metro"] {
         assert_eq!(verify(venue, true).1, "credential_revoked", "{venue}");
     }
+}
+
+/// A delta made for another full list leaves the full list in use (as docs/revocation.md says of
+/// any refused file): exit 0, a warning on stderr and in the JSON; a policies file given as the
+/// trust list is named as such (issue 22).
+#[test]
+fn verify_warns_of_a_refused_delta_and_names_a_wrong_file_kind() {
+    let d = tempfile::tempdir().unwrap();
+    let ep = d.path().join("ep");
+    let now = "2026-11-23T10:00:00Z";
+    issuer(&["demo", "--out", &ep.to_string_lossy(), "--now", now]);
+    let at: yima_core::Time = now.parse().unwrap();
+    let other = demo::delta_list(at - chrono::Duration::days(7));
+    std::fs::write(ep.join("other-delta.json"), yima_issue::Seal::seal(&other, &demo::root_key())).unwrap();
+    let qr = demo::samples(at).into_iter().find(|s| s.id == "green_nat_20h").unwrap().qr;
+    let (keys, policies, full, delta) =
+        (p(&ep, "keys.json"), p(&ep, "policies.json"), p(&ep, "revocation-full.json"), p(&ep, "other-delta.json"));
+    let args = [
+        "verify",
+        "--json",
+        "--keys",
+        &keys,
+        "--policies",
+        &policies,
+        "--at",
+        now,
+        "--revocation-full",
+        &full,
+        "--revocation-delta",
+        &delta,
+        &qr,
+    ];
+    let out = Command::new(env!("CARGO_BIN_EXE_yima-issuer")).args(args).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.starts_with("warning: revocation delta refused, the full list alone is used: delta made for full list"), "{err}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["verdict"], "pass");
+    assert!(json["warnings"][0].as_str().unwrap().contains("delta made for full list"), "{json}");
+    // with the right delta: no warning
+    let good = verify_json(&ep, now, "metro", &[&qr]);
+    assert_eq!(good["warnings"], serde_json::json!([]));
+    // the policies file given as --keys
+    let out = Command::new(env!("CARGO_BIN_EXE_yima-issuer"))
+        .args(["verify", "--keys", &policies, "--policies", &policies, "--at", now, &qr])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("this is a policies file, not a trust-list file"), "{err}");
 }
