@@ -29,8 +29,12 @@ async function host(context, origin, src) {
 const WATCH = () => { self.__csp = []; addEventListener('securitypolicyviolation', (e) => self.__csp.push(`${e.violatedDirective} ${e.blockedURI}`)); };
 const cspConsole = (lines) => lines.filter((t) => /Content Security Policy|Refused to|Permissions-Policy|Permissions policy/i.test(t));
 
+// The host pages are played at .test names, the app at 127.0.0.1: Chromium's local-network
+// checks would stop a public-looking page from framing a loopback one before any header counts.
+const LOCAL_NETWORK_OFF = '--disable-features=LocalNetworkAccessChecks,PrivateNetworkAccessForNavigations,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessRespectPreflightResults';
+
 export async function run({ url, server }) {
-  const browser = await launch();
+  const browser = await launch({ extra: [LOCAL_NETWORK_OFF] });
   try {
     await headers(browser, url, server);
     const page = await browser.newPage();

@@ -133,11 +133,17 @@ async function newBuildUnderOldWorker(browser) {
     let fromCache = 0;
     for (const r of got) {
       const path = new URL(r.url()).pathname.slice(1);
-      const body = await r.body().catch(() => null);
       if (r.fromServiceWorker()) fromCache++;
       let want = null;
-      try { want = readFileSync(join(b, path)); } catch { /* not a file of B */ }
-      if (!body || !want || !want.equals(body)) mixed.push(`${path}${r.fromServiceWorker() ? ' (service worker)' : ''}`);
+      try { want = createHash('sha256').update(readFileSync(join(b, path))).digest('hex'); } catch { /* not a file of B */ }
+      // The bytes the page got; a worker's responses have no body here: the same URL fetched
+      // through the page's (A's) service worker instead.
+      const body = await r.body().catch(() => null);
+      const got = body ? createHash('sha256').update(body).digest('hex') : await page.evaluate(async (u) => {
+        const d = await crypto.subtle.digest('SHA-256', await (await fetch(u)).arrayBuffer());
+        return [...new Uint8Array(d)].map((x) => x.toString(16).padStart(2, '0')).join('');
+      }, r.url()).catch(() => null);
+      if (!got || !want || got !== want) mixed.push(`${path}${r.fromServiceWorker() ? ' (service worker)' : ''}`);
     }
     const kinds = ['decode-worker-', '/decoder/', '/demo/', '/lazy/load-', 'yima-'].filter((k) => got.some((r) => r.url().includes(k)));
     check('old worker: build B runs (decoder ready, Demo codes shown) under build A\'s worker', shown && controlledByA);
