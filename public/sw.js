@@ -1,8 +1,10 @@
 // Yima service worker: the app starts and verifies offline. The build (src/hooks/stamp-sw.mjs)
 // fills in VERSION, CORE (what the first scan needs: cached on install) and LATER (on-demand
-// modules, icons: cached when the page says the first scan is ready, so they never share the
-// link with it). Other files (the EU DCC module, dcc/) are cached when first fetched. index.html and the endpoint files: network first (short timeout), cache as
-// fallback; only the app shell (an HTML answer for '' or index.html) is stored as index.html. Build output: cache first. A new version waits until the page asks it to take over.
+// modules — the EU DCC reader, the Demo screen's — and icons: cached when the page says the
+// first scan is ready, so they never share the link with it, and the first HC1 scan needs no
+// request). Module file names carry their content hash (src/hooks/hash-names.mjs), so answering
+// them cache first can never hand a newer index.html an older module. index.html and the
+// endpoint files: network first (short timeout), cache as fallback; only the app shell (an HTML answer for '' or index.html) is stored as index.html. Build output: cache first. A new version waits until the page asks it to take over.
 const VERSION = '__YIMA_VERSION__';
 const CORE = ["__YIMA_CORE__"];
 const LATER = ["__YIMA_LATER__"];

@@ -1,6 +1,10 @@
 // Static server for a built dist/ (the README run command and the browser tests use it; trunk
 // serve cannot send precompressed files or cache headers). Node built-ins only.
-//   node scripts/serve.mjs [DIR=dist] [--port 8080] [--host 127.0.0.1]
+//   node scripts/serve.mjs [DIR=dist] [--port 8080] [--host 127.0.0.1] [--frame-ancestors "ORIGIN …"] [--endpoint URL]
+// - Every answer carries the security headers of scripts/headers.mjs: a Content-Security-Policy
+//   that admits index.html's own inline scripts by hash and wasm, frame-ancestors (the page's
+//   origin and the embedding hosts of the signed policies, or --frame-ancestors),
+//   Permissions-Policy camera=(self), Referrer-Policy no-referrer, nosniff.
 // - Precompressed `F.br` / `F.gz` (written by the build) go to clients that accept them, with
 //   Content-Encoding and Vary: Accept-Encoding (unless older than F: then F is sent).
 // - Hashed build files (name-<8–16 hex>.ext) are immutable for a year; everything else
@@ -16,6 +20,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { headersFor, options } from './headers.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -49,10 +54,11 @@ async function etagOf(file, info, data) {
 }
 
 /// The request handler for `root`; `onDone({method, url, status, sent, encoding}, req)` sees each response.
+/// `security`: options of scripts/headers.mjs (`frameAncestors`, `endpoint`).
 /// It never throws: a request it cannot read is a 400, and any other failure a 500 for that
 /// request alone (`new URL('//', base)` used to throw in here, unawaited, and stop the server).
-export function handler(root, onDone = () => {}) {
-  const serve = serveFile(resolve(root), onDone);
+export function handler(root, onDone = () => {}, security = {}) {
+  const serve = serveFile(resolve(root), onDone, headersFor(resolve(root), security));
   return async (req, res) => {
     try {
       await serve(req, res);
@@ -64,7 +70,7 @@ export function handler(root, onDone = () => {}) {
   };
 }
 
-function serveFile(base, onDone) {
+function serveFile(base, onDone, security) {
   return async (req, res) => {
     let url = null;
     try { url = new URL(req.url, 'http://x'); } catch { /* e.g. "//": not a path this server has */ }
@@ -72,14 +78,14 @@ function serveFile(base, onDone) {
     try { if (url && req.url.startsWith('/') && !req.url.startsWith('//')) path = decodeURIComponent(url.pathname); } catch { /* bad escape */ }
     // Not an origin-form path ("//", "*", an absolute URL), a bad %-escape or a NUL: malformed.
     if (path === null || path.includes('\0')) {
-      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.writeHead(400, { 'content-type': 'text/plain', ...security() });
       res.end(req.method === 'HEAD' ? undefined : 'bad request');
       return onDone({ method: req.method, url: req.url, status: 400, sent: 0, encoding: null }, req);
     }
     const rel = path === '/' ? 'index.html' : path.replace(/^\/+/, '');
     const file = resolve(base, rel);
     const finish = (status, headers, body) => {
-      res.writeHead(status, headers);
+      res.writeHead(status, { ...security(), ...headers });
       const sent = body && req.method !== 'HEAD' ? body.length : 0;
       res.end(req.method === 'HEAD' ? undefined : body);
       onDone({ method: req.method, url: req.url, status, sent, encoding: headers['content-encoding'] || null }, req);
@@ -106,7 +112,6 @@ function serveFile(base, onDone) {
         'cache-control': HASHED.test(rel) ? 'public, max-age=31536000, immutable' : 'no-cache',
         etag,
         'last-modified': info.mtime.toUTCString(),
-        'x-content-type-options': 'nosniff',
         vary: 'Accept-Encoding',
       };
       if (encoding) headers['content-encoding'] = encoding;
@@ -156,8 +161,8 @@ function range(header, ifRange, etag, info, size) {
 }
 
 /// Serves `root` on host:port (0: any free port). Resolves to {url, server, close()}.
-export function serveDir(root, { port = 0, host = '127.0.0.1', onDone, onRequest } = {}) {
-  const handle = handler(root, onDone);
+export function serveDir(root, { port = 0, host = '127.0.0.1', onDone, onRequest, security } = {}) {
+  const handle = handler(root, onDone, security);
   const server = createServer((req, res) => { if (onRequest) onRequest(req); handle(req, res); });
   // A request line or headers Node cannot parse: 400 and close, never an exception.
   server.on('clientError', (err, socket) => { if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n'); else socket.destroy(); });
@@ -172,7 +177,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] || '').href) {
   const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args.splice(i, 2)[1] : dflt; };
   const port = Number(opt('--port', process.env.PORT || 8080));
   const host = opt('--host', '127.0.0.1');
+  const security = options(args);
   const root = args[0] || 'dist';
-  const { url } = await serveDir(root, { port, host });
+  const { url } = await serveDir(root, { port, host, security });
   console.log(`serving ${join(root)} on ${url}`);
 }

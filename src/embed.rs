@@ -27,13 +27,17 @@ pub fn message(card: &Card) -> JsValue {
     msg.into()
 }
 
-/// Posts the verdict to `window.parent` (when framed) and `wx.miniProgram` (when present).
-pub fn announce(card: &Card) {
+/// Posts the verdict to `window.parent` when framed, only if the parent's origin is the page's
+/// own or one the signed policies list (`embed_origins`), and to `wx.miniProgram` when present.
+pub fn announce(card: &Card, allowed: &[String]) {
     let Some(window) = web_sys::window() else { return };
     let value = message(card);
     if let Ok(Some(parent)) = window.parent() {
         if parent != window {
-            let _ = parent.post_message(&value, "*");
+            let own = window.location().origin().unwrap_or_default();
+            for origin in targets(&own, parent_origin(&window), allowed) {
+                let _ = parent.post_message(&value, &origin);
+            }
         }
     }
     let mini = Reflect::get(&window, &"wx".into())
@@ -48,4 +52,33 @@ pub fn announce(card: &Card) {
             let _ = post.call1(&mini, &JsValue::from(arg));
         }
     }
+}
+
+/// The exact target origins to post to, never `"*"`. A known parent origin gets the message
+/// only if allowed; an unknown one (no `ancestorOrigins`, no referrer) is sent one message per
+/// allowed origin, which the browser delivers only to the one that is the parent's.
+pub fn targets(own: &str, parent: Option<String>, allowed: &[String]) -> Vec<String> {
+    let listed = allowed.iter().map(|a| a.trim_end_matches('/')).filter(|a| a.contains("://"));
+    let mut all: Vec<String> = Vec::new();
+    for o in std::iter::once(own).chain(listed).filter(|o| !o.is_empty()) {
+        if !all.iter().any(|a| a == o) {
+            all.push(o.to_string());
+        }
+    }
+    match parent {
+        Some(p) => all.into_iter().filter(|o| *o == p).take(1).collect(),
+        None => all,
+    }
+}
+
+/// The parent's origin: `location.ancestorOrigins[0]` (Chromium, WebKit), else the origin of
+/// `document.referrer` (the page that loaded the frame); `None` when neither says.
+fn parent_origin(window: &web_sys::Window) -> Option<String> {
+    let ancestors = Reflect::get(&window.location(), &"ancestorOrigins".into()).ok().filter(|a| a.is_object());
+    if let Some(first) = ancestors.and_then(|a| Reflect::get(&a, &0.into()).ok()).and_then(|o| o.as_string()) {
+        return Some(first);
+    }
+    let referrer = window.document()?.referrer();
+    let (scheme, rest) = referrer.split_once("://")?;
+    Some(format!("{scheme}://{}", rest.split(['/', '?', '#']).next()?)).filter(|o| o.len() > scheme.len() + 3)
 }

@@ -45,6 +45,19 @@ fn embed_message_has_no_personal_data() {
     assert!(!text.contains(&holder.masked_name) && !text.contains(&holder.masked_id), "{text}");
 }
 
+/// The verdict goes to exact origins only (issue 21 I): the parent's when it is the page's own or
+/// listed, nothing to any other, one per listed origin when the parent is unknown; never "*".
+#[wasm_bindgen_test]
+fn embed_targets_are_exact_allowed_origins() {
+    let own = "https://scan.example";
+    let listed = vec!["https://host.example/".to_string(), "*".to_string(), "https://b.example".to_string()];
+    assert_eq!(embed::targets(own, Some("https://host.example".into()), &listed), ["https://host.example"]);
+    assert_eq!(embed::targets(own, Some(own.into()), &[]), [own]);
+    assert!(embed::targets(own, Some("https://evil.example".into()), &listed).is_empty());
+    assert!(embed::targets(own, Some("null".into()), &listed).is_empty());
+    assert_eq!(embed::targets(own, None, &listed), [own, "https://host.example", "https://b.example"]);
+}
+
 #[wasm_bindgen_test]
 fn counters_start_a_new_day() {
     let mut c = Counters::load("2026-01-01");

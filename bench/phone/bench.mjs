@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from '../../tests/browser/serve.mjs';
-import { launch } from '../../tests/browser/lib.mjs';
+import { built, launch } from '../../tests/browser/lib.mjs';
 
 const [dist, sampleDir] = process.argv.slice(2);
 const RATES = (process.env.RATES || '1,4,6').split(',').map(Number);
@@ -45,9 +45,10 @@ const waitMark = (page, name, timeout = 60000) => page.waitForFunction((n) => pe
 
 // Times the two decoders on the same camera frames on the page's (throttled) main thread.
 async function decoders(page, n) {
-  await page.addScriptTag({ url: 'decoder/yima_decode_worker.js' });
-  return page.evaluate(async (n) => {
-    await wasm_bindgen({ module_or_path: 'decoder/yima_decode_worker_bg.wasm' });
+  // The decoder's files are named by their content hash (src/hooks/hash-names.mjs).
+  await page.addScriptTag({ url: built(/^decoder\/.*[0-9a-f]\.js$/, dist) });
+  return page.evaluate(async ([n, wasm]) => {
+    await wasm_bindgen({ module_or_path: wasm });
     const z = await import('/__zxing/es/reader/index.js');
     await z.prepareZXingModule({ overrides: { locateFile: (p, prefix) => (p.endsWith('.wasm') ? '/__zxing/reader/zxing_reader.wasm' : prefix + p) }, fireImmediately: true });
     const v = document.querySelector('video');
@@ -63,7 +64,7 @@ async function decoders(page, n) {
     const yima = await time((img) => wasm_bindgen.decode_rgba(img.width, img.height, new Uint8Array(img.data.buffer.slice(0))));
     const zx = await time(async (img) => (await z.readBarcodes(img, { formats: ['QRCode'], tryHarder: true, maxNumberOfSymbols: 1 }))[0]?.text);
     return { yima, zxing: zx };
-  }, n);
+  }, [n, built(/^decoder\/.*_bg\.wasm$/, dist)]);
 }
 
 // Scans through the scan-gun field in a loop; JS heap (after GC) before and after.

@@ -10,7 +10,7 @@ extern "C" {
     pub type Scanner;
 
     #[wasm_bindgen(constructor, catch)]
-    pub fn new(video: &web_sys::HtmlVideoElement, worker_url: &str, on_text: &Function, on_state: &Function) -> Result<Scanner, JsValue>;
+    pub fn new(video: &web_sys::HtmlVideoElement, worker: &str, on_text: &Function, on_state: &Function) -> Result<Scanner, JsValue>;
     #[wasm_bindgen(method, catch)]
     pub fn start(this: &Scanner) -> Result<Promise, JsValue>;
     #[wasm_bindgen(method, catch)]

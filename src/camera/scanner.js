@@ -129,9 +129,10 @@ function grab(source, sx, sy, sw, sh, maxSide) {
 }
 
 export class Scanner {
-  constructor(video, workerUrl, onText, onState) {
+  // `worker`: the decoder worker's key in index.html's self.__yimaModules (or its URL).
+  constructor(video, worker, onText, onState) {
     this.video = video; this.onText = onText; this.onState = onState;
-    this.pool = new DecoderPool(workerUrl, onState);
+    this.pool = new DecoderPool((self.__yimaModules || {})[worker] || worker, onState);
     this.stream = null; this.running = false; this.frame = 0; this.inViewSince = null;
     this.deviceIds = []; this.deviceIndex = -1;
     this.onVisibility = () => { if (document.hidden) this.pause(); else if (this.wanted) this.start(); };

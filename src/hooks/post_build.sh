@@ -64,8 +64,12 @@ elif [ "${TRUNK_PROFILE:-debug}" = "release" ]; then
   echo "post_build: terser or html-minifier-terser not installed (npm ci): JavaScript and index.html left unminified" >&2
 fi
 
-# 6. The service worker's versioned precache lists.
+# 6. Every module file named by its content hash, and the names rewritten where they are loaded
+#    (index.html, the other modules): an old service worker's cache can never mix versions.
+node src/hooks/hash-names.mjs "$STAGE"
+
+# 7. The service worker's versioned precache lists.
 node src/hooks/stamp-sw.mjs "$STAGE"
 
-# 7. Precompressed copies (F.br, F.gz) for servers that send them (scripts/serve.mjs, docs/deploy.md).
+# 8. Precompressed copies (F.br, F.gz) for servers that send them (scripts/serve.mjs, docs/deploy.md).
 node src/hooks/compress.mjs "$STAGE"

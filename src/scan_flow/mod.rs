@@ -93,7 +93,8 @@ fn show(state: AppState, card: Card, merged: bool, started_ms: Option<f64>) {
     // Page-wide, so a closed card's pending auto-close can never match a later card.
     let serial = NEXT_SERIAL.fetch_add(1, Ordering::Relaxed);
     state.notice.set(None);
-    embed::announce(&card);
+    let embedders = state.trust.with_untracked(|t| t.policies.as_ref().map(|p| p.embed_origins.clone()).unwrap_or_default());
+    embed::announce(&card, &embedders);
     state.card.set(Some(Shown { card, merged, serial }));
     state.counters.update(|c| c.count(verdict, &clock::local_day()));
     let prefs = state.prefs.get_untracked();

@@ -73,7 +73,7 @@ fn card_body(shown: &Shown, lang: Lang, place: String) -> impl IntoView {
                 <span class="verdict-text">{verdict_text(v, lang)}</span>
             </header>
             // Shrinks to nothing as the card's auto-close time runs out.
-            <div class="closing" aria-hidden="true" style=format!("animation-duration:{CARD_SECONDS}s")></div>
+            <div class="closing" aria-hidden="true" style:animation-duration=format!("{CARD_SECONDS}s")></div>
             // Credentials (or DCC test signers) trusted only through the public demo data.
             {c.demo.then(|| view! { <p class="demo-flag">{tr(lang, "演示数据 — 非真实凭证", "DEMO data — not a real credential")}</p> })}
             <p class="place">{place}</p>

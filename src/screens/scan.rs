@@ -15,7 +15,8 @@ use crate::state::AppState;
 /// Keys closer together than this belong to one scan-gun burst (guns type a code in well
 /// under this per key; stray typing with no field focused only yields a "not recognised" card).
 const WEDGE_GAP_MS: f64 = 300.0;
-const WORKER_URL: &str = "decode-worker.js";
+/// The decoder worker: its key in index.html's `self.__yimaModules` (the file name carries a hash).
+const WORKER: &str = "worker";
 
 type Callbacks = (Closure<dyn Fn(String, f64)>, Closure<dyn Fn(String, String)>);
 
@@ -50,7 +51,7 @@ pub fn ScanScreen() -> impl IntoView {
             }
             cam.set(st);
         });
-        match Scanner::new(&el, WORKER_URL, on_text.as_ref().unchecked_ref(), on_state.as_ref().unchecked_ref()) {
+        match Scanner::new(&el, WORKER, on_text.as_ref().unchecked_ref(), on_state.as_ref().unchecked_ref()) {
             Ok(sc) => {
                 let _ = sc.start();
                 scanner.set_value(Some((sc, (on_text, on_state))));

@@ -1,8 +1,8 @@
 // Shared helpers for the browser tests: Chromium launch, fresh demo samples, a tiny
 // pass/fail recorder (no framework needed).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
@@ -10,6 +10,16 @@ export const ARTIFACTS = join(ROOT, 'tests/artifacts');
 // The tests' own build (tests/browser/run.sh), apart from the run command's dist/ so both can
 // run at once; YIMA_DIST points elsewhere.
 export const DIST = process.env.YIMA_DIST || join(ROOT, 'target/browser-dist');
+
+// The files of a build (default: DIST), relative paths with '/'; and the first whose path
+// matches `re` (module names carry their content hash: src/hooks/hash-names.mjs).
+export function files(dir = DIST) {
+  const out = [];
+  (function walk(d) { for (const n of readdirSync(d).sort()) { const f = join(d, n); statSync(f).isDirectory() ? walk(f) : out.push(relative(dir, f).split(sep).join('/')); } })(dir);
+  return out;
+}
+export const built = (re, dir = DIST) => files(dir).find((f) => re.test(f));
+
 const BASE_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'];
 
 export function launch({ y4m, fakeUi = true, extra = [] } = {}) {
@@ -93,7 +103,7 @@ export async function closeCard(page) {
 // unchanged. `target`: a page or a browser context. Returns () => how often it was served.
 export async function faultyWorkerOnce(target, tail) {
   let served = 0;
-  await target.route('**/decode-worker.js', async (route) => {
+  await target.route('**/decode-worker-*.js', async (route) => {
     const res = await route.fetch();
     const text = await res.text();
     served++;

@@ -4,15 +4,16 @@
 // the page and what an unchanged file costs. `hold(url)` (optional) gives milliseconds to keep a
 // request waiting before it is answered. `inject(req)` (optional) gives script text (or null) to
 // run before the app in an HTML navigation: engines without init scripts (WebDriver classic)
-// get their fakes this way — see injected() below.
+// get their fakes this way — see injected() below. `security`: scripts/headers.mjs options (the
+// embedding hosts the server lets frame the page).
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { handler } from '../../scripts/serve.mjs';
 
-export function serve(root, port = 0, { hold = () => 0, inject = () => null } = {}) {
+export function serve(root, port = 0, { hold = () => 0, inject = () => null, security = {} } = {}) {
   const log = [];
-  const handle = handler(root, (r, req) => Object.assign(req.yimaLog, { status: r.status, sent: r.sent, encoding: r.encoding, end: performance.now() }));
+  const handle = handler(root, (r, req) => Object.assign(req.yimaLog, { status: r.status, sent: r.sent, encoding: r.encoding, end: performance.now() }), security);
   const server = createServer(async (req, res) => {
     const entry = { method: req.method, url: req.url, body: 0, accept: req.headers['accept-encoding'] || '', inm: req.headers['if-none-match'] || null, at: performance.now() };
     log.push(entry);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { serve } from './serve.mjs';
 import { serveDir } from '../../scripts/serve.mjs';
-import { check, DIST, launch, waitTrust } from './lib.mjs';
+import { built, check, DIST, launch, waitTrust } from './lib.mjs';
 
 function get(url, headers = {}) {
   return new Promise((resolve, reject) => {
@@ -36,8 +36,8 @@ async function http(url) {
   check('app wasm: gzip when only gzip is accepted', gz.headers['content-encoding'] === 'gzip' && gunzipSync(gz.body).equals(raw), gz.headers['content-encoding']);
   const plain = await get(url + wasm, { 'accept-encoding': 'br;q=0, gzip;q=0' });
   check('app wasm: identity when nothing is accepted', !plain.headers['content-encoding'] && plain.body.equals(raw), plain.headers['content-encoding']);
-  const dec = await get(url + 'decoder/yima_decode_worker_bg.wasm', { 'accept-encoding': 'gzip' });
-  check('decoder wasm: gzip, not immutable (fixed name)', dec.headers['content-encoding'] === 'gzip' && dec.headers['cache-control'] === 'no-cache', dec.headers['cache-control']);
+  const dec = await get(url + built(/^decoder\/.*_bg\.wasm$/), { 'accept-encoding': 'gzip' });
+  check('decoder wasm: gzip, immutable (its name carries its content hash)', dec.headers['content-encoding'] === 'gzip' && /immutable/.test(dec.headers['cache-control'] || ''), dec.headers['cache-control']);
 
   const index = await get(url, { 'accept-encoding': 'gzip' });
   check('index.html: no-cache with an ETag and Last-Modified', index.status === 200 && index.headers['cache-control'] === 'no-cache' && !!index.headers.etag && !!index.headers['last-modified']);
@@ -124,7 +124,7 @@ export async function run() {
 
     // First visit: the decoder's wasm is requested only after the app's wasm has arrived.
     const appWasm = log.find((r) => /\/yima-[0-9a-f]+_bg\.wasm$/.test(r.url));
-    const decWasm = log.find((r) => r.url.endsWith('/decoder/yima_decode_worker_bg.wasm'));
+    const decWasm = log.find((r) => /\/decoder\/yima_decode_worker-[0-9a-f]+_bg\.wasm$/.test(r.url));
     check('first visit: the decoder wasm is fetched after the app wasm, not competing with it',
       appWasm && decWasm && decWasm.at >= appWasm.end, appWasm && decWasm ? `app done ${appWasm.end.toFixed(0)} ms, decoder asked ${decWasm.at.toFixed(0)} ms` : 'not fetched');
     check('first visit: wasm sent compressed', appWasm?.encoding && decWasm?.encoding, `${appWasm?.encoding} ${decWasm?.encoding}`);

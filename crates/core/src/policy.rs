@@ -131,6 +131,10 @@ pub struct PolicySet {
     #[serde(default)]
     pub demo: bool,
     pub policies: Vec<Policy>,
+    /// Origins (`scheme://host[:port]`) of the pages allowed to embed the scan page and receive
+    /// its verdict message (docs/embedding.md); absent: only the page's own origin.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub embed_origins: Vec<String>,
 }
 
 impl PolicySet {

@@ -167,3 +167,20 @@ fn fields_with_payload_in_chunks_open_as_the_whole_file() {
     let short = Fields { payload_len: 8, ..fields };
     assert_eq!(open_fields("k", &short, [b64], &roots, usize::MAX).err(), Some(EnvelopeError::NotEnvelope));
 }
+
+/// The embedding hosts a venue allows (issue 21 I) travel inside the signed policies: a file
+/// written before the field reads as none, and the list comes back as signed.
+#[test]
+fn embed_origins_are_signed_policy_content_and_default_to_none() {
+    use yima_core::PolicySet;
+    use yima_issue::{demo, Seal};
+    let root = demo::root_key();
+    let roots = [root.verifying_key()];
+    let set = demo::policies(crate::common::now());
+    assert_eq!(set.embed_origins, demo::EMBED_ORIGINS);
+    assert_eq!(PolicySet::open(&set.seal(&root), &roots).unwrap().embed_origins, demo::EMBED_ORIGINS);
+    let older = PolicySet { embed_origins: vec![], ..set };
+    let json = serde_json::to_string(&older).unwrap();
+    assert!(!json.contains("embed_origins"), "an empty list is not written: {json}");
+    assert!(PolicySet::open(&older.seal(&root), &roots).unwrap().embed_origins.is_empty());
+}

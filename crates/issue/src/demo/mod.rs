@@ -197,13 +197,18 @@ fn foreign(venue: &str, test_hours: u32) -> ForeignRule {
     }
 }
 
+/// Host pages the demo lets embed the scan page (reserved `.test` names: the browser tests play
+/// them; tests/browser/suite-embed.mjs).
+pub const EMBED_ORIGINS: [&str; 1] = ["http://host.yima.test"];
+
 /// The demo policies, signed at `now`: one national rule per venue kind (metro 72 h, malls
 /// 48 h, leaving the city 48 h NAT + 24 h antigen, …; all from report time), and a Guangdong
 /// override for malls (72 h).
 pub fn policies(now: Time) -> PolicySet {
     let mut policies: Vec<Policy> = RULES.iter().map(|r| policy(r, 0, r.nat)).collect();
     policies.extend(RULES.iter().filter(|r| r.venue == "mall").map(|r| policy(r, 440000, 72)));
-    PolicySet { sequence: now.timestamp().max(0) as u64, issued_at: now, max_age_hours: 30 * 24, demo: true, policies }
+    let embed_origins = EMBED_ORIGINS.iter().map(|o| o.to_string()).collect();
+    PolicySet { sequence: now.timestamp().max(0) as u64, issued_at: now, max_age_hours: 30 * 24, demo: true, policies, embed_origins }
 }
 
 #[cfg(test)]
