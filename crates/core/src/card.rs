@@ -186,7 +186,8 @@ impl Card {
         let holder = (facts.health.as_ref().map(|h| &h.holder))
             .or(facts.reports.first().map(|r| &r.holder))
             .or(facts.itineraries.first().map(|i| &i.holder));
-        card.holder = holder.map(|h| HolderView { masked_name: h.masked_name.clone(), masked_id: h.masked_id.clone() });
+        // Re-masked: an older code carries more of the ID than a card shows (docs/format.md).
+        card.holder = holder.map(|h| HolderView { masked_name: h.masked_name.clone(), masked_id: crate::mask::mask_id(&h.masked_id) });
         if let Some(h) = &facts.health {
             card.issuer_region = Some(h.region);
             card.colour = Some(h.colour);

@@ -6,6 +6,7 @@ use std::hash::{Hash, Hasher};
 
 use chrono::Duration;
 
+use crate::binding::Binding;
 use crate::card::{Card, ChannelView, Source};
 use crate::claims::Claims;
 use crate::evaluate::{evaluate, Facts};
@@ -52,7 +53,7 @@ pub struct Session {
 
 #[derive(Debug)]
 struct Entry {
-    id_hash: [u8; 16],
+    binding: Binding,
     facts: Facts,
     sources: Vec<Source>,
     /// The channel that issued the health code held in `facts`.
@@ -119,11 +120,15 @@ impl Verifier {
                 return Scan { card: Card::bare(reasons, self.venue.clone(), now), repeat, merged: false };
             }
         };
-        let id_hash = claims.holder().id_hash;
-        let merged = session.current.as_ref().is_some_and(|e| e.id_hash == id_hash);
+        let binding = claims.holder().binding;
+        let merged = session.current.as_ref().is_some_and(|e| e.binding == binding);
+        // Bindings under two keys (a rotation) cannot be compared: not merged, and the card says so.
+        if session.current.as_ref().is_some_and(|e| e.binding.other_key(&binding)) {
+            reasons.push(Reason::HolderNotLinked);
+        }
         let entry = match session.current.take() {
-            Some(e) if e.id_hash == id_hash => e,
-            _ => Entry { id_hash, facts: Facts::default(), sources: Vec::new(), channel: None, texts: Vec::new(), at: now },
+            Some(e) if e.binding == binding => e,
+            _ => Entry { binding, facts: Facts::default(), sources: Vec::new(), channel: None, texts: Vec::new(), at: now },
         };
         let entry = session.current.insert(Entry { at: now, ..entry });
         // The same credential again (camera still on it, or shown twice) adds nothing new.

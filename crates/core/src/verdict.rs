@@ -82,6 +82,10 @@ pub enum Reason {
     CredentialRevoked,
     /// Hit in the compact revocation filter only: may be a false hit (about 1 in 65,536).
     RevocationSuspected,
+    /// The credential scanned just before (within the merge window) carries a holder binding
+    /// under another binding key (a key rotation): the two were not combined. Tells staff why;
+    /// changes no verdict, since a card that is not merged is never more lenient.
+    HolderNotLinked,
     // An EU Digital COVID Certificate (HC1, issue 11; checks in `yima-dcc`).
     DccMalformed,
     DccUnknownSigner,
@@ -167,6 +171,7 @@ impl Reason {
             HealthCodeMissing => "health_code_missing",
             CredentialRevoked => "credential_revoked",
             RevocationSuspected => "revocation_suspected",
+            HolderNotLinked => "holder_not_linked",
             DccMalformed => "dcc_malformed",
             DccUnknownSigner => "dcc_unknown_signer",
             DccBadSignature => "dcc_bad_signature",
@@ -197,7 +202,7 @@ impl Reason {
         use Reason::*;
         match self {
             AllChecksPassed => Verdict::Pass,
-            ItineraryStar { action: StarAction::Allow, .. } => Verdict::Pass,
+            ItineraryStar { action: StarAction::Allow, .. } | HolderNotLinked => Verdict::Pass,
             ItineraryStar { action: StarAction::Check, .. } => Verdict::Check,
             UnknownPrefix | HealthCodeMissing | ItineraryMissing | NoTrustData | TrustDataStale | ClockBehindTrustList | PolicyMissing
             | RevocationSuspected | RevocationDataStale | DccNoRule => Verdict::Check,
@@ -299,6 +304,7 @@ pub(crate) mod tests {
             HealthCodeMissing,
             CredentialRevoked,
             RevocationSuspected,
+            HolderNotLinked,
             DccMalformed,
             DccUnknownSigner,
             DccBadSignature,
@@ -356,6 +362,6 @@ pub(crate) mod tests {
         for v in [Verdict::Pass, Verdict::Check, Verdict::Deny] {
             assert_eq!(serde_json::to_value(v).unwrap(), v.code());
         }
-        assert_eq!(all.len(), 50, "a reason was added: add it to one_of_each()");
+        assert_eq!(all.len(), 51, "a reason was added: add it to one_of_each()");
     }
 }

@@ -129,7 +129,8 @@ fn bytes16(v: &Value) -> R<[u8; 16]> {
 
 fn holder(v: &Value) -> R<Holder> {
     let m = Map::of(v, "holder")?;
-    Ok(Holder { masked_name: text(m.req("n")?)?, masked_id: text(m.req("i")?)?, id_hash: bytes16(m.req("h")?)? })
+    let binding = Binding { key_id: m.opt("k")?.map(int).transpose()?.unwrap_or(UNKEYED), mac: bytes16(m.req("h")?)? };
+    Ok(Holder { masked_name: text(m.req("n")?)?, masked_id: text(m.req("i")?)?, binding })
 }
 
 fn test(v: &Value) -> R<TestResult> {

@@ -11,6 +11,7 @@ mod channels;
 mod claims_reader;
 mod ed25519_vectors;
 mod foreign;
+mod holder;
 mod revocation;
 mod samples;
 mod signed_formats;
