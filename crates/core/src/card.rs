@@ -187,7 +187,8 @@ impl Card {
         let holder = (code.map(|h| &h.holder))
             .or(facts.reports.first().map(|r| &r.claims.holder))
             .or(facts.itineraries.first().map(|i| &i.claims.holder));
-        card.holder = holder.map(|h| HolderView { masked_name: h.masked_name.clone(), masked_id: h.masked_id.clone() });
+        // Re-masked: an older code carries more of the ID than a card shows (docs/format.md).
+        card.holder = holder.map(|h| HolderView { masked_name: h.masked_name.clone(), masked_id: crate::mask::mask_id(&h.masked_id) });
         if let Some(h) = code {
             card.issuer_region = Some(h.region);
             card.colour = Some(h.colour);

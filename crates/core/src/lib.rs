@@ -15,6 +15,7 @@
 //! - `session`: merges a health code, paper reports and itineraries of one holder into one [`Card`]
 //! - `words`: every text a card shows, in [`Lang::Zh`] and [`Lang::En`]
 
+mod binding;
 mod card;
 mod city;
 mod claims;
@@ -40,6 +41,7 @@ mod verdict;
 mod verify;
 mod words;
 
+pub use binding::{Binding, UNKEYED as UNKEYED_BINDING};
 pub use card::{Card, ChannelView, ForeignView, HolderView, Line, Row, Source, TestView, TripView};
 pub use city::names as city_names;
 pub use claims::{

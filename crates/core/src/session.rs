@@ -6,6 +6,7 @@ use std::hash::{Hash, Hasher};
 
 use chrono::Duration;
 
+use crate::binding::Binding;
 use crate::card::{Card, ChannelView, Source};
 use crate::claims::Claims;
 use crate::evaluate::{evaluate, Facts, Seen};
@@ -55,10 +56,10 @@ pub struct Session {
 
 /// What binds credentials to one holder. The session compares holders only through
 /// [`holder_of`], so a change to the binding is a change there.
-type HolderKey = [u8; 16];
+type HolderKey = Binding;
 
 fn holder_of(claims: &Claims) -> HolderKey {
-    claims.holder().id_hash
+    claims.holder().binding
 }
 
 #[derive(Debug)]
@@ -169,6 +170,10 @@ impl Verifier {
         };
         let holder = holder_of(&claims);
         let merged = session.current.as_ref().is_some_and(|e| e.holder == holder);
+        // Bindings under two keys (a rotation) cannot be compared: not merged, and the card says so.
+        if session.current.as_ref().is_some_and(|e| e.holder.other_key(&holder)) {
+            reasons.push(Reason::HolderNotLinked);
+        }
         let entry = match session.current.take() {
             Some(e) if e.holder == holder => e,
             _ => Entry::new(holder, now),

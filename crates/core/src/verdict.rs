@@ -92,6 +92,10 @@ pub enum Reason {
     EarlierRefused {
         reason: Box<Reason>,
     },
+    /// The credential scanned just before (within the merge window) carries a holder binding
+    /// under another binding key (a key rotation): the two were not combined. Tells staff why;
+    /// changes no verdict, since a card that is not merged is never more lenient.
+    HolderNotLinked,
     // An EU Digital COVID Certificate (HC1, issue 11; checks in `yima-dcc`).
     DccMalformed,
     DccUnknownSigner,
@@ -182,6 +186,7 @@ impl Reason {
             CredentialRevoked => "credential_revoked",
             RevocationSuspected => "revocation_suspected",
             EarlierRefused { .. } => "earlier_refused",
+            HolderNotLinked => "holder_not_linked",
             DccMalformed => "dcc_malformed",
             DccUnknownSigner => "dcc_unknown_signer",
             DccBadSignature => "dcc_bad_signature",
@@ -213,7 +218,7 @@ impl Reason {
         use Reason::*;
         match self {
             AllChecksPassed => Verdict::Pass,
-            ItineraryStar { action: StarAction::Allow, .. } => Verdict::Pass,
+            ItineraryStar { action: StarAction::Allow, .. } | HolderNotLinked => Verdict::Pass,
             ItineraryStar { action: StarAction::Check, .. } => Verdict::Check,
             EarlierRefused { reason } => reason.severity(),
             UnknownPrefix
@@ -327,6 +332,7 @@ pub(crate) mod tests {
             CredentialRevoked,
             RevocationSuspected,
             EarlierRefused { reason: Box::new(BadSignature) },
+            HolderNotLinked,
             DccMalformed,
             DccUnknownSigner,
             DccBadSignature,
@@ -385,6 +391,6 @@ pub(crate) mod tests {
         for v in [Verdict::Pass, Verdict::Check, Verdict::Deny] {
             assert_eq!(serde_json::to_value(v).unwrap(), v.code());
         }
-        assert_eq!(all.len(), 53, "a reason was added: add it to one_of_each()");
+        assert_eq!(all.len(), 54, "a reason was added: add it to one_of_each()");
     }
 }

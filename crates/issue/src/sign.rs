@@ -12,14 +12,19 @@ use yima_core::{
     SIGNED_FORMAT,
 };
 
-/// A signing key derived from a label and a seed: SHA-256(seed ‖ 0x00 ‖ label).
+/// A secret derived from a label and a seed: SHA-256(seed ‖ 0x00 ‖ label).
 /// Used for demo keys (public, fixed seed) and reproducible test keys only.
-pub fn derived_key(seed: &[u8], label: &str) -> SigningKey {
+pub fn derived_secret(seed: &[u8], label: &str) -> [u8; 32] {
     let mut h = Sha256::new();
     h.update(seed);
     h.update([0u8]);
     h.update(label.as_bytes());
-    SigningKey::from_bytes(&h.finalize().into())
+    h.finalize().into()
+}
+
+/// A signing key whose secret is [`derived_secret`] (demo and test keys only).
+pub fn derived_key(seed: &[u8], label: &str) -> SigningKey {
+    SigningKey::from_bytes(&derived_secret(seed, label))
 }
 
 /// CBOR bytes of the claims, deterministically encoded (RFC 8949 §4.2.1, docs/format.md §1):

@@ -1,11 +1,11 @@
 //! The JSON description a credential is issued from: readable names and full values; the tool
-//! masks the name and ID and computes the holder hash.
+//! masks the name and ID and binds the holder under the national binding key.
 
 use chrono::{Duration, NaiveDate};
 use serde::Deserialize;
 use yima_core::Time;
 use yima_core::{Claims, Colour, HealthCode, Itinerary, Provenance, TestKind, TestOutcome, TestReport, TestResult, Trip, Vaccination};
-use yima_issue::demo;
+use yima_issue::BindingKey;
 
 #[derive(Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
@@ -113,8 +113,8 @@ impl TestDescription {
 }
 
 impl Description {
-    /// The claims at `now`, carrying the credential identifier `uid`.
-    pub fn claims(&self, now: Time, uid: [u8; 16]) -> Claims {
+    /// The claims at `now`, carrying the credential identifier `uid`, the holder bound under `binding`.
+    pub fn claims(&self, now: Time, uid: [u8; 16], binding: &BindingKey) -> Claims {
         match self {
             Description::HealthCode { region, colour, name, id_number, issued_at, valid_minutes, nat, antigen, vaccination, itinerary } => {
                 let issued_at = issued_at.unwrap_or(now);
@@ -123,7 +123,7 @@ impl Description {
                     issued_at,
                     expires_at: issued_at + Duration::minutes(*valid_minutes),
                     colour: *colour,
-                    holder: demo::holder(name, id_number),
+                    holder: binding.holder(name, id_number),
                     nat: nat.as_ref().map(|t| t.result(TestKind::Nat, now)),
                     antigen: antigen.as_ref().map(|t| t.result(TestKind::Antigen, now)),
                     vaccination: vaccination.as_ref().map(|v| Vaccination { doses: v.doses, last_dose: v.last_dose }),
@@ -138,7 +138,7 @@ impl Description {
                     region: *region,
                     issued_at,
                     expires_at: issued_at + Duration::days(*valid_days),
-                    holder: demo::holder(name, id_number),
+                    holder: binding.holder(name, id_number),
                     result,
                     uid: Some(uid),
                 })
@@ -149,7 +149,7 @@ impl Description {
                     region: *region,
                     issued_at,
                     expires_at: issued_at + Duration::minutes(*valid_minutes),
-                    holder: demo::holder(name, id_number),
+                    holder: binding.holder(name, id_number),
                     trip: Trip { cities: cities.clone(), star: *star },
                     uid: Some(uid),
                 })

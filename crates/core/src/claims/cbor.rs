@@ -147,7 +147,13 @@ fn bytes16(v: &Value) -> R<[u8; 16]> {
 
 fn holder(v: &Value) -> R<Holder> {
     let m = Map::of(v, "holder")?;
-    let h = Holder { masked_name: text(m.req("n")?)?, masked_id: text(m.req("i")?)?, id_hash: bytes16(m.req("h")?)? };
+    let key_id = match m.opt("k")? {
+        // An explicit 0 would be a second encoding of "no k": refused like any non-unique form.
+        Some(v) => Some(uint::<u32>(v)?).filter(|k| *k != UNKEYED).ok_or("holder: `k` 0 is written by leaving `k` out")?,
+        None => UNKEYED,
+    };
+    let binding = Binding { key_id, mac: bytes16(m.req("h")?)? };
+    let h = Holder { masked_name: text(m.req("n")?)?, masked_id: text(m.req("i")?)?, binding };
     m.finish()?;
     Ok(h)
 }

@@ -6,6 +6,7 @@ mod cbor;
 
 pub use cbor::from_cbor;
 
+use crate::binding::{Binding, UNKEYED};
 use crate::Time;
 
 /// Health-code colour.
@@ -35,19 +36,44 @@ pub enum TestOutcome {
     Positive,
 }
 
-/// Who the credential belongs to. Only masked values and a salted hash travel.
+/// Who the credential belongs to. Only masked values and a keyed binding travel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "HolderWire", from = "HolderWire")]
 pub struct Holder {
-    /// Masked name, e.g. `陈*`.
-    #[serde(rename = "n")]
+    /// Masked name, e.g. `陈**`.
     pub masked_name: String,
-    /// Masked ID number, e.g. `3101**********1234`.
-    #[serde(rename = "i")]
+    /// Masked ID number as the issuer wrote it, e.g. `**************1234`.
     pub masked_id: String,
-    /// 16-byte salted hash of the full ID number (SHA-256 of a fixed salt and the ID, see docs/format.md);
-    /// used only to match credentials of the same person.
-    #[serde(rename = "h", with = "serde_bytes_16")]
-    pub id_hash: [u8; 16],
+    /// MAC of the full ID number under a national binding key (docs/format.md); used only to
+    /// match credentials of the same person.
+    pub binding: Binding,
+}
+
+/// [`Holder`] as it travels: `h` the binding's MAC, `k` its key id (absent: unkeyed).
+#[derive(Serialize, Deserialize)]
+struct HolderWire {
+    n: String,
+    i: String,
+    #[serde(with = "serde_bytes_16")]
+    h: [u8; 16],
+    #[serde(default, skip_serializing_if = "unkeyed")]
+    k: u32,
+}
+
+fn unkeyed(k: &u32) -> bool {
+    *k == UNKEYED
+}
+
+impl From<Holder> for HolderWire {
+    fn from(h: Holder) -> Self {
+        HolderWire { n: h.masked_name, i: h.masked_id, h: h.binding.mac, k: h.binding.key_id }
+    }
+}
+
+impl From<HolderWire> for Holder {
+    fn from(w: HolderWire) -> Self {
+        Holder { masked_name: w.n, masked_id: w.i, binding: Binding { key_id: w.k, mac: w.h } }
+    }
 }
 
 /// How a result reached the issuer: tested by an institution, or a self-test the holder

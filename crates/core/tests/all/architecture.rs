@@ -8,8 +8,8 @@ fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
 }
 
-/// Every `.rs` file under src/ with its module path (`trust::dcc`, `claims`, …).
-fn modules() -> BTreeMap<String, String> {
+/// Every `.rs` file under src/.
+fn files() -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
@@ -23,6 +23,11 @@ fn modules() -> BTreeMap<String, String> {
     let mut files = Vec::new();
     walk(&src(), &mut files);
     files
+}
+
+/// Every `.rs` file under src/ with its module path (`trust::dcc`, `claims`, …).
+fn modules() -> BTreeMap<String, String> {
+    files()
         .into_iter()
         .map(|f| {
             let rel = f.strip_prefix(src()).unwrap().with_extension("");
@@ -112,6 +117,28 @@ fn the_core_never_reads_a_clock_nor_signs() {
     let manifest = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap();
     let deps = manifest.split("[dev-dependencies]").next().unwrap();
     assert!(!deps.contains("yima-issue") && !deps.contains("rand"), "the core depends on an issuing crate or randomness");
+}
+
+/// Issue 21 A: verifiers compare holder bindings, only issuers compute them. The core names no
+/// MAC nor binding key, writes no binding label (not even in a string), builds a `Binding` only
+/// from what a credential carries, and depends on no MAC crate.
+#[test]
+fn the_core_holds_no_binding_key_and_computes_no_binding() {
+    let forbidden = ["Hmac", "hmac", "Mac", "KeyInit", "BindingKey", "bind", "unkeyed_hash", "holder_hash", "BINDING_LABEL"];
+    for (name, code) in modules() {
+        for n in code.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':')).flat_map(|w| w.rsplit("::").next()) {
+            assert!(!forbidden.contains(&n), "{name} names `{n}`");
+        }
+        let makes = code.contains("Binding { key_id") || code.contains("Binding { mac");
+        assert!(!makes || name.starts_with("claims"), "{name} makes a binding");
+    }
+    for f in files() {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let code: String = text.lines().map(|l| l.split("//").next().unwrap_or("")).collect();
+        assert!(!code.contains("yima-holder"), "{}: a binding label in the core", f.display());
+    }
+    let manifest = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap();
+    assert!(!manifest.split("[dev-dependencies]").next().unwrap().contains("hmac"), "the core depends on a MAC crate");
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod claims_reader;
 mod ed25519_vectors;
 mod foreign;
 mod format_doc;
+mod holder;
 mod revocation;
 mod revocation_format;
 mod revocation_required;

@@ -172,15 +172,15 @@ fn fields_with_payload_in_chunks_open_as_the_whole_file() {
 /// written before the field reads as none, and the list comes back as signed.
 #[test]
 fn embed_origins_are_signed_policy_content_and_default_to_none() {
-    use yima_core::PolicySet;
+    use yima_core::{PolicySet, SignedContent};
     use yima_issue::{demo, Seal};
     let root = demo::root_key();
     let roots = [root.verifying_key()];
     let set = demo::policies(crate::common::now());
     assert_eq!(set.embed_origins, demo::EMBED_ORIGINS);
-    assert_eq!(PolicySet::open(&set.seal(&root), &roots).unwrap().embed_origins, demo::EMBED_ORIGINS);
+    assert_eq!(PolicySet::open(set.seal(&root).as_bytes(), &roots).unwrap().embed_origins, demo::EMBED_ORIGINS);
     let older = PolicySet { embed_origins: vec![], ..set };
     let json = serde_json::to_string(&older).unwrap();
     assert!(!json.contains("embed_origins"), "an empty list is not written: {json}");
-    assert!(PolicySet::open(&older.seal(&root), &roots).unwrap().embed_origins.is_empty());
+    assert!(PolicySet::open(older.seal(&root).as_bytes(), &roots).unwrap().embed_origins.is_empty());
 }

@@ -3,12 +3,14 @@
 //!
 //! DEMO KEYS ARE PUBLIC. Anyone can sign with them; they exist to try Yima out and to test it.
 
+use std::num::NonZeroU32;
+
 use chrono::{TimeZone, Utc};
 use ed25519_dalek::SigningKey;
 
 use yima_core::*;
 
-use crate::derived_key;
+use crate::{derived_key, derived_secret, BindingKey};
 
 mod revocation;
 mod samples;
@@ -72,6 +74,21 @@ pub const UNLISTED_LABEL: &str = "hc-990000-unlisted";
 
 pub fn key(label: &str) -> SigningKey {
     derived_key(DEMO_SEED, label)
+}
+
+/// The id of the demo holder-binding key every demo issuer uses.
+pub const BINDING_KEY_ID: NonZeroU32 = NonZeroU32::MIN;
+
+/// The demo holder-binding key `id`: its secret is derived from the public seed with the label
+/// `holder-binding-<id>`, so — like every demo key — it is public, and a demo code's binding
+/// gives its (invented) holder's ID away. A real binding key is random and secret.
+pub fn binding_key_with_id(id: NonZeroU32) -> BindingKey {
+    BindingKey::new(id, derived_secret(DEMO_SEED, &format!("holder-binding-{id}")))
+}
+
+/// The demo holder-binding key the samples use (id [`BINDING_KEY_ID`]).
+pub fn binding_key() -> BindingKey {
+    binding_key_with_id(BINDING_KEY_ID)
 }
 
 fn day(y: i32, m: u32, d: u32) -> Time {
@@ -214,6 +231,13 @@ pub fn policies(now: Time) -> PolicySet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The test vector of docs/format.md §1 (the holder binding).
+    #[test]
+    fn the_demo_binding_of_the_documented_id_is_the_documented_vector() {
+        let b = binding_key().bind("310101199001011234");
+        assert_eq!((b.key_id, hex(&b.mac).as_str()), (1, "3988430cc295591040c29b7f00af55b2"));
+    }
 
     #[test]
     fn every_expectation_names_every_venue_kind_of_the_policies() {

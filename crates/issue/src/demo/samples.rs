@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use yima_core::*;
 
 use super::*;
-use crate::{holder_hash, issue};
+use crate::issue;
 
 /// Expected verdict of a sample at every venue kind.
 pub type Expect = BTreeMap<String, Verdict>;
@@ -46,9 +46,9 @@ impl Sample {
     }
 }
 
-/// A demo person.
+/// A demo person, bound under the demo binding key.
 pub fn holder(name: &str, id: &str) -> Holder {
-    Holder { masked_name: mask_name(name), masked_id: mask_id(id), id_hash: holder_hash(id) }
+    binding_key().holder(name, id)
 }
 
 fn test(kind: TestKind, outcome: TestOutcome, report: Time, lab: &str, lab_region: u32) -> TestResult {

@@ -11,6 +11,10 @@ pub struct Args {
     /// The issuer's key file.
     #[arg(long)]
     pub key: PathBuf,
+    /// The national holder-binding key file (`keygen --binding ID`), or `demo` for the public
+    /// demo binding key: the holder's ID number is bound under it (docs/format.md).
+    #[arg(long)]
+    pub binding_key: PathBuf,
     /// JSON description of the credential (see docs/format.md).
     #[arg(long = "in")]
     pub input: PathBuf,
@@ -31,6 +35,7 @@ pub struct Args {
 
 pub fn run(a: Args) -> anyhow::Result<()> {
     let key = keyfile::read(&a.key)?;
+    let binding = keyfile::read_binding(&a.binding_key)?;
     let raw = std::fs::read(&a.input).with_context(|| format!("reading {}", a.input.display()))?;
     let desc: Description = serde_json::from_slice(&raw).context("invalid credential description")?;
     let uid = match &a.uid {
@@ -43,7 +48,7 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     };
     let kid = yima_core::hex(&yima_core::kid(&key.verifying_key()));
     eprintln!("revocation pair (kid identifier): {kid} {}", yima_core::hex(&uid));
-    let claims = desc.claims(super::now_or_clock(a.now), uid);
+    let claims = desc.claims(super::now_or_clock(a.now), uid, &binding);
     // Never sign what every verifier refuses (docs/format.md §1: a self-test NAT, `x` before `a`, …).
     yima_core::claims_from_cbor(&yima_issue::claims_cbor(&claims))
         .map_err(|e| anyhow::anyhow!("the verifier would refuse these claims: {e}"))?;

@@ -1,5 +1,6 @@
 //! `keygen` and `trust-entry`.
 
+use std::num::NonZeroU32;
 use std::path::PathBuf;
 
 use yima_core::Time;
@@ -17,17 +18,27 @@ pub struct KeygenArgs {
     pub seed: Option<String>,
     #[arg(long)]
     pub label: Option<String>,
+    /// Write a national holder-binding key with this key id (≥ 1) instead of a signing key:
+    /// the secret every issuer binds holders' ID numbers with (docs/format.md). Prints the id.
+    #[arg(long)]
+    pub binding: Option<NonZeroU32>,
 }
 
 pub fn keygen(a: KeygenArgs) -> anyhow::Result<()> {
-    let key = match (&a.seed, &a.label) {
-        (Some(seed), Some(label)) => yima_issue::derived_key(seed.as_bytes(), label),
+    let secret = match (&a.seed, &a.label) {
+        (Some(seed), Some(label)) => yima_issue::derived_secret(seed.as_bytes(), label),
         _ => {
             let mut secret = [0u8; 32];
             getrandom::getrandom(&mut secret).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
-            ed25519_dalek::SigningKey::from_bytes(&secret)
+            secret
         }
     };
+    if let Some(id) = a.binding {
+        keyfile::write_binding(&a.out, &yima_issue::BindingKey::new(id, secret))?;
+        println!("{id}");
+        return Ok(());
+    }
+    let key = ed25519_dalek::SigningKey::from_bytes(&secret);
     keyfile::write(&a.out, &key)?;
     println!("{}", yima_core::hex(&yima_core::kid(&key.verifying_key())));
     Ok(())

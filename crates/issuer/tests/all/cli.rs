@@ -61,7 +61,9 @@ fn operator_makes_keys_signs_lists_and_issues_a_code_that_verifies() {
         "nat":{"result":"negative","reported_hours_ago":30,"institution":"上海某检测所","institution_region":310000}}"#;
     std::fs::write(dir.join("code.json"), desc).unwrap();
     let now = "2026-11-23T10:00:00Z";
-    let qr = issuer(&["issue", "--key", &p(dir, "sh.key"), "--in", &p(dir, "code.json"), "--now", now, "--png", &p(dir, "code.png")]);
+    assert_eq!(issuer(&["keygen", "--out", &p(dir, "binding.key"), "--binding", "1"]).trim(), "1");
+    let (key, code, binding, png) = (p(dir, "sh.key"), p(dir, "code.json"), p(dir, "binding.key"), p(dir, "code.png"));
+    let qr = issuer(&["issue", "--key", &key, "--in", &code, "--now", now, "--binding-key", &binding, "--png", &png]);
     let qr = qr.trim();
 
     let roots = [read_key_pub(&p(dir, "root.key"))];
@@ -115,7 +117,8 @@ fn operator_revokes_one_credential_and_it_is_denied() {
     std::fs::write(dir.join("r.json"), desc).unwrap();
     let now = "2026-11-26T10:00:00Z"; // a Thursday: the default cut-off is Monday 2026-11-23
     let issue = |uid: &str| {
-        issuer(&["issue", "--key", &p(dir, "lab.key"), "--in", &p(dir, "r.json"), "--now", now, "--uid", uid]).trim().to_string()
+        let (key, r) = (p(dir, "lab.key"), p(dir, "r.json"));
+        issuer(&["issue", "--key", &key, "--in", &r, "--now", now, "--uid", uid, "--binding-key", "demo"]).trim().to_string()
     };
     let (forged_old, forged_new, honest) = (issue(&"a1".repeat(16)), issue(&"b2".repeat(16)), issue(&"c3".repeat(16)));
     let kid = yima_core::hex(&yima_core::kid(&lab.verifying_key()));
@@ -181,10 +184,51 @@ fn sign_refuses_invalid_content_and_issue_refuses_unknown_fields() {
     )
     .unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_yima-issuer"))
-        .args(["issue", "--key", &p(dir, "root.key"), "--in", &p(dir, "c.json")])
+        .args(["issue", "--key", &p(dir, "root.key"), "--in", &p(dir, "c.json"), "--binding-key", "demo"])
         .output()
         .unwrap();
     assert!(!out.status.success());
+}
+
+/// Issue 21 A: `issue` binds the holder under the binding key file it is given; a Shanghai code
+/// and an Anhui report bound under one key merge at the gate, under two keys (a rotation) they
+/// do not and the card says so. No binding key, or key id 0, is refused.
+#[test]
+fn issue_binds_the_holder_under_a_binding_key_file() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path();
+    let now = "2026-11-23T10:00:00Z";
+    issuer(&["demo", "--out", &p(dir, "ep"), "--now", now]);
+    let seed = std::str::from_utf8(demo::DEMO_SEED).unwrap();
+    for (file, label) in [("sh.key", "hc-310000"), ("lab.key", "lab-340000")] {
+        issuer(&["keygen", "--out", &p(dir, file), "--seed", seed, "--label", label]);
+    }
+    for id in ["1", "2"] {
+        issuer(&["keygen", "--out", &p(dir, &format!("b{id}.key")), "--binding", id]);
+    }
+    std::fs::write(
+        dir.join("hc.json"),
+        r#"{"kind":"health_code","region":310000,"colour":"green","name":"王五","id_number":"310101198001010011"}"#,
+    )
+    .unwrap();
+    let report = r#"{"kind":"test_report","region":340000,"name":"王五","id_number":"310101198001010011",
+        "result":{"test":"nat","result":"negative","reported_hours_ago":10,"institution":"合肥某检测所","institution_region":340100}}"#;
+    std::fs::write(dir.join("tr.json"), report).unwrap();
+    let issue = |key: &str, desc: &str, binding: &str| {
+        let (key, desc, binding) = (p(dir, key), p(dir, desc), p(dir, binding));
+        issuer(&["issue", "--key", &key, "--in", &desc, "--now", now, "--binding-key", &binding]).trim().to_string()
+    };
+    let code = issue("sh.key", "hc.json", "b1.key");
+    let one = verify_json(&dir.join("ep"), now, "mall", &[&code, &issue("lab.key", "tr.json", "b1.key")]);
+    assert_eq!((&one["merged"], &one["verdict"]), (&true.into(), &"pass".into()), "{one}");
+    let two = verify_json(&dir.join("ep"), now, "mall", &[&code, &issue("lab.key", "tr.json", "b2.key")]);
+    assert_eq!(two["merged"], false);
+    assert!(two["reasons"].as_array().unwrap().iter().any(|r| r["code"] == "holder_not_linked"), "{two}");
+    let refused = |args: &[&str]| !Command::new(env!("CARGO_BIN_EXE_yima-issuer")).args(args).output().unwrap().status.success();
+    let (key, desc) = (p(dir, "sh.key"), p(dir, "hc.json"));
+    assert!(refused(&["issue", "--key", &key, "--in", &desc]), "no binding key");
+    std::fs::write(dir.join("b0.key"), r#"{"binding_key_id":0,"secret":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}"#).unwrap();
+    assert!(refused(&["issue", "--key", &key, "--in", &desc, "--binding-key", &p(dir, "b0.key")]), "key id 0");
 }
 
 #[test]
