@@ -85,15 +85,15 @@ fn trust_store_verifies_before_storing_and_refuses_rollback() {
     let older = demo::trust_list(now - chrono::Duration::days(1)).seal(&root);
     // A forged file (signed by another key) is refused and nothing is stored.
     let forged = demo::trust_list(now).seal(&demo::key("hc-310000"));
-    assert!(accept::<TrustList>(&forged, None, &roots()).is_err());
+    assert!(accept::<TrustList>(&forged, None, &roots(), now).is_err());
     assert_eq!(storage::get(TrustList::STORE_KEY), None);
     // The genuine file is accepted and kept.
-    let kept = accept::<TrustList>(&newer, None, &roots()).expect("genuine list");
+    let kept = accept::<TrustList>(&newer, None, &roots(), now).expect("genuine list");
     assert_eq!(storage::get(TrustList::STORE_KEY).as_deref(), Some(newer.as_str()));
     // An older one is refused even after the held copy is gone (high-water mark).
-    assert!(accept::<TrustList>(&older, Some(&kept), &roots()).is_err());
+    assert!(accept::<TrustList>(&older, Some(&kept), &roots(), now).is_err());
     storage::remove(TrustList::STORE_KEY);
-    assert!(accept::<TrustList>(&older, None, &roots()).is_err());
+    assert!(accept::<TrustList>(&older, None, &roots(), now).is_err());
     clear::<TrustList>();
 }
 
