@@ -252,7 +252,7 @@ fn issue_refuses_claims_every_verifier_would_refuse() {
     for (extra, ok) in cases {
         std::fs::write(dir.join("c.json"), code(extra)).unwrap();
         let out = Command::new(env!("CARGO_BIN_EXE_yima-issuer"))
-            .args(["issue", "--key", &p(dir, "k.key"), "--in", &p(dir, "c.json"), "--now", "2026-11-23T10:00:00Z"])
+            .args(["issue", "--key", &p(dir, "k.key"), "--binding-key", "demo", "--in", &p(dir, "c.json"), "--now", "2026-11-23T10:00:00Z"])
             .output()
             .unwrap();
         assert_eq!(out.status.success(), ok, "{extra}: {}", String::from_utf8_lossy(&out.stderr));
