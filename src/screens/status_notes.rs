@@ -45,8 +45,16 @@ pub fn notes(state: AppState, l: Lang) -> Vec<(&'static str, String)> {
         ));
     }
     if let Some((got, total)) = state.download.get() {
-        let mb = |b: f64| if b < 1_048_576.0 { format!("{:.0}\u{a0}KB", b / 1024.0) } else { format!("{:.1}\u{a0}MB", b / 1_048_576.0) };
-        let of = if total > 0.0 { format!(" / {} ({:.0}\u{a0}%)", mb(total), 100.0 * got / total) } else { String::new() };
+        // Integer arithmetic only: float formatting would add about 10 KB to the first paint.
+        let (got, total) = (got.max(0.0) as u64, total.max(0.0) as u64);
+        let mb = |b: u64| {
+            if b < 1 << 20 {
+                format!("{}\u{a0}KB", b >> 10)
+            } else {
+                format!("{}.{}\u{a0}MB", b >> 20, (b % (1 << 20)) * 10 >> 20)
+            }
+        };
+        let of = if total > 0 { format!(" / {} ({}\u{a0}%)", mb(total), got.saturating_mul(100) / total) } else { String::new() };
         out.push(("download", format!("{}{}{of}", tr(l, "正在下载撤销名单：", "Downloading the revocation list: "), mb(got))));
     }
     out

@@ -78,5 +78,5 @@ pub fn finish(state: &mut TrustState, now: Time) {
 
 /// The stored time of the last answer (none when absent or unreadable).
 pub fn load_reached() -> Option<Time> {
-    storage::get(REACHED_KEY).and_then(|s| s.parse::<f64>().ok()).filter(|&ms| ms > 0.0).and_then(time)
+    storage::get(REACHED_KEY).and_then(|s| s.parse::<i64>().ok()).filter(|&ms| ms > 0).and_then(Time::from_timestamp_millis)
 }

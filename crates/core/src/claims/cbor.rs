@@ -41,7 +41,7 @@ pub fn read(value: &Value) -> R<Claims> {
     };
     let m = Map::of(fields, "claims")?;
     // The fields every kind has.
-    let region = uint(m.req("g")?)?;
+    let region = region(m.req("g")?)?;
     let (issued_at, expires_at) = (time(m.req("a")?)?, time(m.req("x")?)?);
     if expires_at < issued_at {
         return Err("expires (`x`) before it is issued (`a`)".into());
@@ -121,6 +121,11 @@ fn uint<T: TryFrom<u64>>(v: &Value) -> R<T> {
     }
 }
 
+/// A GB/T 2260 code: six digits (a province, city or district), never 0 nor a shortened code.
+fn region(v: &Value) -> R<u32> {
+    Some(uint::<u32>(v)?).filter(|r| (100_000..=999_999).contains(r)).ok_or_else(|| "region code is not six digits".into())
+}
+
 /// Unix seconds as a uint.
 fn time(v: &Value) -> R<Time> {
     chrono::DateTime::from_timestamp(uint(v)?, 0).ok_or_else(|| "time out of range".into())
@@ -167,7 +172,7 @@ fn test(v: &Value, slot: Option<TestKind>) -> R<TestResult> {
         sampled_at: time(m.req("s")?)?,
         reported_at: time(m.req("t")?)?,
         institution: text(m.req("o")?)?,
-        institution_region: uint(m.req("g")?)?,
+        institution_region: region(m.req("g")?)?,
         // Absent is an institution's result: the one way to write it.
         provenance: match m.opt("m")? {
             None => Provenance::Institution,
@@ -201,7 +206,7 @@ fn trip(v: &Value) -> R<Trip> {
     if cities.is_empty() {
         return Err("a trip without a city".into());
     }
-    Ok(Trip { cities: cities.iter().map(uint).collect::<R<_>>()?, star: *star })
+    Ok(Trip { cities: cities.iter().map(region).collect::<R<_>>()?, star: *star })
 }
 
 /// The vaccination of a code issued at `issued_at`: at least one dose, the last not after the

@@ -88,8 +88,14 @@ impl IssuerKey {
 
     /// Whether the key may sign a credential for `region`: a national key anywhere, a
     /// province key only inside its province.
+    /// A province key whose own `region` is not a six-digit code (0, say) covers nothing: only a
+    /// national key signs without a province, and its `region` (0 by convention) is not read.
     pub fn covers(&self, region: u32) -> bool {
-        self.scope == Scope::National || crate::region::province_of(region) == crate::region::province_of(self.region)
+        let six = |r: u32| (100_000..=999_999).contains(&r);
+        match self.scope {
+            Scope::National => true,
+            Scope::Province => six(self.region) && crate::region::province_of(region) == crate::region::province_of(self.region),
+        }
     }
 
     /// The public key, if it decodes and matches the kid.

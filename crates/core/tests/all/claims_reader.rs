@@ -186,6 +186,15 @@ fn every_uint_refuses_negatives_bignums_and_out_of_range() {
         refused(&edit(&code, path, Some(wrap(int(u64::MAX.into())))), &format!("{path:?} too large"));
         refused(&edit(&code, path, Some(wrap(Value::Float(1.0)))), &format!("{path:?} as a float"));
     }
+    // region codes (`g` of the credential and of a test, cities) are six digits: 0 and shortened
+    // codes are malformed, not a region no key covers
+    for path in [&["hc", "g"][..], &["hc", "n", "g"], &["hc", "j", "c"]] {
+        let cities = path.last() == Some(&"c");
+        for r in [0, 31, 31_000, 1_000_000] {
+            let v = if cities { Value::Array(vec![int(r)]) } else { int(r) };
+            refused(&edit(&code, path, Some(v)), &format!("{path:?} = {r}"));
+        }
+    }
     // the same values in range read
     let issued = edit(&code, &["hc", "a"], Some(int(1_795_000_000)));
     assert_eq!(read(&issued).unwrap().issued_at().timestamp(), 1_795_000_000);

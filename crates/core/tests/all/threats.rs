@@ -51,6 +51,23 @@ fn a_province_key_cannot_issue_for_another_province() {
     assert_eq!(first_reason(&verifier("metro", now()), &qr), Reason::NatMissing);
 }
 
+/// A province-scope key listed with region 0 (or any code that is not six digits) covers no
+/// credential: only a national key signs without a province (docs/format.md §2).
+#[test]
+fn a_province_key_without_a_six_digit_region_covers_nothing() {
+    let qr = sample("green_nat_20h", now());
+    for region in [0, 31, 3_100_000] {
+        let mut v = verifier("metro", now());
+        let key = v.trust.as_mut().unwrap().keys.iter_mut().find(|k| k.region == 310000).unwrap();
+        key.region = region;
+        assert_eq!(first_reason(&v, &qr), Reason::RegionMismatch, "key region {region}");
+        // the same entry with national scope (region 0 by convention) covers it
+        let key = v.trust.as_mut().unwrap().keys.iter_mut().find(|k| k.region == region).unwrap();
+        *key = key.clone().national();
+        assert_ne!(first_reason(&v, &qr), Reason::RegionMismatch, "national key region {region}");
+    }
+}
+
 /// The COSE array of a QR text: [protected bstr, unprotected map, payload bstr, signature].
 fn cose_parts(qr: &str) -> Vec<Value> {
     let bytes = decode_text(qr).unwrap();
