@@ -31,6 +31,7 @@ fn embed_message_has_no_personal_data() {
         policies: Some(demo::policies(now)),
         venue: yima_core::VenueKey { venue: "metro".into(), region: 310000 },
         revocation: None,
+        clock_floor: None,
     };
     let sample = demo::samples(now).into_iter().find(|s| s.id == "green_nat_80h").expect("sample");
     let scan = verifier.scan(&mut yima_core::Session::default(), &sample.qr, now);

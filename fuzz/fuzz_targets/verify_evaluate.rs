@@ -49,6 +49,7 @@ fuzz_target!(|data: &[u8]| {
             policies: Some(policies.clone()),
             venue: VenueKey { venue: venue.into(), region: 310000 },
             revocation: None,
+            clock_floor: None,
         };
         let mut s = Session::default();
         let a = v.scan(&mut s, &qr, now);

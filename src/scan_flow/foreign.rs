@@ -35,9 +35,15 @@ pub fn is_hc1(text: &str) -> bool {
 /// Judges an HC1 text in the DCC module and shows its card, or says why it could not.
 pub fn scan(state: AppState, text: String, started_ms: Option<f64>) {
     let venue = state.venue();
-    let now = state.trust.with_untracked(|t| t.now(clock::now()));
+    let now = clock::now();
     let (ctx, trust) = state.trust.with_untracked(|t| {
-        let v = Verifier { trust: t.trust.clone(), policies: t.policies.clone(), venue: venue.clone(), revocation: None };
+        let v = Verifier {
+            trust: t.trust.clone(),
+            policies: t.policies.clone(),
+            venue: venue.clone(),
+            revocation: None,
+            clock_floor: t.date_floor,
+        };
         (v.foreign_context(now), v.trust)
     });
     // The DCC signers of a demo trust list are test certificates: flag the card like ours.

@@ -59,8 +59,14 @@ pub fn handle_text(state: AppState, text: &str, started_ms: Option<f64>) -> bool
         return false;
     }
     let (verifier, now) = state.trust.with_untracked(|t| {
-        let v = Verifier { trust: t.trust.clone(), policies: t.policies.clone(), venue: state.venue(), revocation: t.revocation.clone() };
-        (v, t.now(clock::now()))
+        let v = Verifier {
+            trust: t.trust.clone(),
+            policies: t.policies.clone(),
+            venue: state.venue(),
+            revocation: t.revocation.clone(),
+            clock_floor: t.date_floor,
+        };
+        (v, clock::now())
     });
     let scan = state.session.try_update_value(|s| verifier.scan(s, &text, now));
     let Some(scan) = scan else { return false };

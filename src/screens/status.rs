@@ -65,9 +65,14 @@ pub fn StatusStrip() -> impl IntoView {
     let banners = move || {
         let l = lang();
         let (reasons, sync, storage_ok, discarded) = state.trust.with(|t| {
-            let v =
-                Verifier { trust: t.trust.clone(), policies: t.policies.clone(), venue: state.venue(), revocation: t.revocation.clone() };
-            (v.status_reasons(t.now(clock::now())), t.sync.clone(), t.storage_ok, t.discarded_corrupt)
+            let v = Verifier {
+                trust: t.trust.clone(),
+                policies: t.policies.clone(),
+                venue: state.venue(),
+                revocation: t.revocation.clone(),
+                clock_floor: t.date_floor,
+            };
+            (v.status_reasons(clock::now()), t.sync.clone(), t.storage_ok, t.discarded_corrupt)
         });
         let mut out: Vec<(&'static str, String)> = reasons
             .iter()

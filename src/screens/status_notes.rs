@@ -51,7 +51,7 @@ pub fn notes(state: AppState, l: Lang) -> Vec<(&'static str, String)> {
             if b < 1 << 20 {
                 format!("{}\u{a0}KB", b >> 10)
             } else {
-                format!("{}.{}\u{a0}MB", b >> 20, (b % (1 << 20)) * 10 >> 20)
+                format!("{}.{}\u{a0}MB", b >> 20, ((b % (1 << 20)) * 10) >> 20)
             }
         };
         let of = if total > 0 { format!(" / {} ({}\u{a0}%)", mb(total), got.saturating_mul(100) / total) } else { String::new() };

@@ -115,16 +115,10 @@ pub struct TrustState {
     pub write_failed: bool,
     /// When the endpoint last answered (device time); `None`: never, or only cached copies.
     pub reached: Option<Time>,
-    /// The latest HTTP `Date` the endpoint sent: a floor for the device clock.
+    /// The latest HTTP `Date` the endpoint sent: a floor for the device clock (the core's
+    /// `Verifier::clock_floor`, beside the signed files' times: a device clock behind it is
+    /// warned of and the card asks for a check by hand, as behind signed data).
     pub date_floor: Option<Time>,
-}
-
-impl TrustState {
-    /// The device clock, never earlier than the endpoint's latest HTTP `Date` (the signed files'
-    /// times are the core's floor: `Verifier::effective_now`).
-    pub fn now(&self, device: Time) -> Time {
-        self.date_floor.map_or(device, |d| device.max(d))
-    }
 }
 
 /// The highest sequence ever accepted for a file kind (survives a discarded copy).

@@ -179,7 +179,8 @@ export async function run({ url }) {
     // 360×640: zh at normal size, en with 200 % text; every screen and the deny card.
     for (const [lang, scale] of [['zh', 100], ['en', 200], ['zh', 200]]) {
       const what = `${lang} 360×640, ${scale} % text`;
-      const page = await (await browser.newContext({ viewport: { width: 360, height: 640 } })).newPage();
+      // bypassCSP: the test injects a user font size as an inline style, which the page's CSP refuses.
+      const page = await (await browser.newContext({ viewport: { width: 360, height: 640 }, bypassCSP: true })).newPage();
       await page.goto(`${url}?venue=metro&lang=${lang}`);
       await page.addStyleTag({ content: `html { font-size: ${scale}% }` });
       await waitTrust(page);

@@ -10,6 +10,7 @@ fn bench(c: &mut Criterion) {
         policies: Some(demo::policies(now)),
         venue: VenueKey { venue: "metro".into(), region: 310000 },
         revocation: None,
+        clock_floor: None,
     };
     let _: Option<&PolicySet> = v.policies.as_ref();
     let qr = demo::samples(now).into_iter().find(|s| s.id == "green_nat_20h").map(|s| s.qr).unwrap_or_default();

@@ -31,6 +31,9 @@ pub struct Verifier {
     pub venue: VenueKey,
     /// Per-credential revocation data (none: credentials are not looked up one by one).
     pub revocation: Option<Revocations>,
+    /// A time the device clock cannot be earlier than, from outside the signed data (the app: the
+    /// endpoint's latest HTTP `Date`). Joins the signed times in [`Verifier::effective_now`].
+    pub clock_floor: Option<Time>,
 }
 
 /// The result of one scan.
@@ -105,13 +108,14 @@ impl Entry {
 
 impl Verifier {
     /// "Now" for checks: the device clock, but never earlier than the newest signing time of the
-    /// signed data held (trust list, policies, revocation files). Returns the time and whether the
+    /// signed data held (trust list, policies, revocation files) nor the clock floor. Returns the time and whether the
     /// device clock is behind the signed time.
     pub fn effective_now(&self, device_now: Time) -> (Time, bool) {
         let signed = [
             self.trust.as_ref().map(|t| t.issued_at),
             self.policies.as_ref().map(|p| p.issued_at),
             self.revocation.as_ref().map(Revocations::issued_at),
+            self.clock_floor,
         ]
         .into_iter()
         .flatten()

@@ -80,6 +80,7 @@ pub fn scan(
         policies: policies.and_then(|p| PolicySet::open(p.as_bytes(), roots).ok()),
         venue: venue.clone(),
         revocation: None,
+        clock_floor: None,
     };
     let ctx = verifier.foreign_context(device_now);
     judge(text, &ctx, |kid| verifier.trust.as_ref()?.dcc_signer(kid).and_then(Signer::from_entry))

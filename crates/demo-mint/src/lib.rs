@@ -64,6 +64,7 @@ mod tests {
             policies: Some(demo::policies(now)),
             venue: VenueKey { venue: "metro".into(), region: 310000 },
             revocation: Some(yima_issue::demo::revocations(now)),
+            clock_floor: None,
         };
         for (c, s) in codes.iter().zip(&samples) {
             assert_eq!((&c.id, &c.qr), (&s.id, &s.qr));

@@ -107,7 +107,9 @@ impl<'a> Map<'a> {
     /// Every field was read: an unknown one is refused, never skipped.
     fn finish(&self) -> R<()> {
         match self.entries.iter().enumerate().find(|(i, _)| self.read.get() & 1 << i == 0) {
-            Some((_, (k, _))) => Err(format!("{}: unknown field {k:?}", self.what)),
+            // Named as text, not `{:?}`: Debug of a CBOR value pulls float printing into the app.
+            Some((_, (Value::Text(k), _))) => Err(format!("{}: unknown field \"{k}\"", self.what)),
+            Some(_) => Err(format!("{}: a field whose key is not text", self.what)),
             None => Ok(()),
         }
     }

@@ -92,6 +92,28 @@ fn clock_set_back_uses_signed_time_as_floor_and_warns() {
     assert!(card.reasons.contains(&Reason::ClockBehindTrustList));
 }
 
+/// The app's clock floor (the endpoint's HTTP `Date`, issue 21 I) catches a clock set back by
+/// less than the signed files' age: the time is raised to it and the card warns, as behind
+/// signed data; a floor behind the device clock changes nothing.
+#[test]
+fn the_clock_floor_beside_the_signed_times_catches_a_clock_set_back() {
+    let signed = now() - Duration::days(5);
+    let date = now();
+    let qr = sample("green_nat_20h", date);
+    let mut v = verifier("metro", signed);
+    let device = date - Duration::days(1);
+    // without the floor the day-old device clock passes unnoticed
+    assert!(!v.scan(&mut yima_core::Session::default(), &qr, device).card.reasons.contains(&Reason::ClockBehindTrustList));
+    v.clock_floor = Some(date);
+    let card = v.scan(&mut yima_core::Session::default(), &qr, device).card;
+    assert_eq!((card.evaluated_at, card.verdict), (date, Verdict::Check));
+    assert!(card.reasons.contains(&Reason::ClockBehindTrustList));
+    assert!(v.status_reasons(device).contains(&Reason::ClockBehindTrustList));
+    let card = v.scan(&mut yima_core::Session::default(), &qr, date + Duration::minutes(1)).card;
+    assert_eq!(card.evaluated_at, date + Duration::minutes(1));
+    assert!(!card.reasons.contains(&Reason::ClockBehindTrustList));
+}
+
 #[test]
 fn clock_set_back_does_not_deny_codes_issued_after_the_signed_data() {
     // The usual case: the trust list was signed hours before the code was made.

@@ -17,6 +17,7 @@ pub fn verifier(venue: &str, at: Time) -> Verifier {
         policies: Some(demo::policies(at)),
         venue: VenueKey { venue: venue.into(), region: 310000 },
         revocation: Some(demo_revocations(at)),
+        clock_floor: None,
     }
 }
 

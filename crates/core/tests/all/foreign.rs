@@ -15,6 +15,7 @@ fn verifier(now: Time, venue: &str) -> Verifier {
         policies: Some(demo::policies(now)),
         venue: VenueKey { venue: venue.into(), region: 310000 },
         revocation: None,
+        clock_floor: None,
     }
 }
 

@@ -140,6 +140,7 @@ fn the_modules_parts_judge_as_the_signed_files_do() {
                         policies: PolicySet::open(files.1.as_bytes(), &roots).ok(),
                         venue: venue.clone(),
                         revocation: None,
+                        clock_floor: None,
                     };
                     let signer = v.trust.as_ref().and_then(|t| t.dcc_signer(&kid(text).unwrap_or_default()));
                     let via_parts = judge_bytes(text, &ForeignParts::new(v.foreign_context(t(now)), signer).to_bytes());

@@ -64,7 +64,7 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     let venue = VenueKey { venue: a.venue.clone(), region: a.region };
     let (revocation, warnings) = a.revocations(at, &roots)?;
     warnings.iter().for_each(|w| eprintln!("warning: {w}"));
-    let verifier = Verifier { trust: Some(trust), policies: Some(policies), venue: venue.clone(), revocation };
+    let verifier = Verifier { trust: Some(trust), policies: Some(policies), venue: venue.clone(), revocation, clock_floor: None };
     let demo_list = verifier.trust.as_ref().is_some_and(|t| t.demo);
     let mut session = Session::default();
     // An HC1 text is judged by the same call as the app's DCC module, on its own card.

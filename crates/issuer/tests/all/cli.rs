@@ -76,6 +76,7 @@ fn operator_makes_keys_signs_lists_and_issues_a_code_that_verifies() {
         policies: Some(policies.clone()),
         venue: VenueKey { venue: venue.into(), region: 310000 },
         revocation: None,
+        clock_floor: None,
     };
     let card = v("metro").scan(&mut Session::default(), qr, at).card;
     assert_eq!(card.verdict, Verdict::Pass, "{:?}", card.reasons);
@@ -142,6 +143,7 @@ fn operator_revokes_one_credential_and_it_is_denied() {
             policies: Some(demo::policies(at)),
             venue: VenueKey { venue: "metro".into(), region: 340000 },
             revocation: None,
+            clock_floor: None,
         }
     };
     for qr in [&forged_old, &forged_new] {
@@ -297,6 +299,7 @@ fn demo_endpoint_samples_verify_decode_and_fit_version_15_m() {
                 policies: Some(policies.clone()),
                 venue: VenueKey { venue: venue.into(), region: 310000 },
                 revocation: Some(revoked.clone()),
+                clock_floor: None,
             };
             let card = v.scan(&mut Session::default(), qr, at).card;
             assert_eq!(serde_json::to_value(card.verdict).unwrap(), s["expect"][venue], "{} at {venue}", s["id"]);
@@ -325,6 +328,7 @@ fn demo_endpoint_samples_verify_decode_and_fit_version_15_m() {
                 policies: Some(policies.clone()),
                 venue: VenueKey { venue: venue.into(), region: 310000 },
                 revocation: Some(revoked.clone()),
+                clock_floor: None,
             };
             for (x, y) in [(&a, &b), (&b, &a)] {
                 let mut session = Session::default();
